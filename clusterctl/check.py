@@ -1,0 +1,366 @@
+"""Checking plan files: load, validate the structure, run the semantic rules.
+
+`check_bytes` and `check_file` return a `FileResult` with the located diagnostics and, when
+the file's structure is valid, the plan and its index (for the query commands). They never
+raise for a bad file: an unexpected exception becomes an "internal-error" diagnostic naming
+the file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clusterctl.diagnostics import FILE_START, Diagnostic, Severity, Span
+from clusterctl.errors import LoadError
+from clusterctl.i18n import quote, text
+from clusterctl.loader import MAX_BYTES, SourceMap, load_bytes, read_bytes
+
+if typing.TYPE_CHECKING:
+    from clusterctl.models import Plan
+    from clusterctl.plan import PlanIndex
+    from clusterctl.rules import Finding, Rule
+
+
+@dataclass(slots=True)
+class FileResult:
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    plan: Plan | None = None
+    index: PlanIndex | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """The file could be read into a plan with no errors."""
+        return self.plan is not None and self.errors == 0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    lang: str = "ru"
+    today: datetime.date = datetime.date(2000, 1, 1)
+    ignore: frozenset[str] = frozenset()
+    max_bytes: int = MAX_BYTES
+
+
+# ------------------------------------------------------------------ directives
+
+_DIRECTIVE = re.compile(rb"#\s*clusterctl:\s*disable\s*=\s*([A-Za-z0-9_,\- ]+)")
+
+
+def file_directives(data: bytes) -> frozenset[str]:
+    """Codes disabled for the whole file by a `# clusterctl: disable=code,code` comment."""
+    if b"clusterctl:" not in data:
+        return frozenset()
+    codes: set[str] = set()
+    for match in _DIRECTIVE.finditer(data):
+        codes.update(c.strip() for c in match.group(1).decode("ascii").split(",") if c.strip())
+    return frozenset(codes)
+
+
+# ------------------------------------------------------------------ structure errors
+
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "Х": "X",
+    }
+)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation may hold (through Optional, list, Annotated)."""
+    from pydantic import BaseModel
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, tuple, set, dict):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _field_names(model: Any) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_at(loc: Sequence[str | int]) -> Any:
+    """The model class whose fields live at `loc` (a pydantic error location)."""
+    from clusterctl.models import Plan
+
+    model: Any = Plan
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        fields = {f.alias or name: f for name, f in model.model_fields.items()}
+        if step not in fields:
+            continue
+        candidates = _unwrap(fields[step].annotation)
+        if not candidates:
+            return model
+        model = candidates[0]
+    return model
+
+
+def _yaml_path(loc: Sequence[str | int]) -> str:
+    out = ""
+    for step in loc:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        elif step and not any(ch in step for ch in "[]-,"):
+            out += ("." if out else "") + step
+    return out
+
+
+_PYDANTIC_PROBLEMS: dict[str, dict[str, str]] = {
+    "string_type": {"ru": "ожидается текст", "en": "text is expected"},
+    "int_type": {"ru": "ожидается целое число", "en": "a whole number is expected"},
+    "int_parsing": {"ru": "ожидается целое число, а написано {input}",
+                    "en": "a whole number is expected, not {input}"},
+    "int_from_float": {"ru": "ожидается целое число, а написано {input}",
+                       "en": "a whole number is expected, not {input}"},
+    "bool_parsing": {"ru": "ожидается да/нет (true/false), а написано {input}",
+                     "en": "true or false is expected, not {input}"},
+    "bool_type": {"ru": "ожидается да/нет (true/false)", "en": "true or false is expected"},
+    "date_type": {"ru": "ожидается дата ГГГГ-ММ-ДД", "en": "a date YYYY-MM-DD is expected"},
+    "date_parsing": {"ru": "дата {input} записана не как ГГГГ-ММ-ДД или не существует",
+                     "en": "the date {input} is not written as YYYY-MM-DD or does not exist"},
+    "date_from_datetime_parsing": {
+        "ru": "дата {input} записана не как ГГГГ-ММ-ДД или не существует",
+        "en": "the date {input} is not written as YYYY-MM-DD or does not exist",
+    },
+    "date_from_datetime_inexact": {"ru": "ожидается дата без времени",
+                                   "en": "a date without a time is expected"},
+    "enum": {"ru": "допустимые значения: {expected}, а написано {input}",
+             "en": "allowed values are {expected}, not {input}"},
+    "literal_error": {"ru": "допустимые значения: {expected}, а написано {input}",
+                      "en": "allowed values are {expected}, not {input}"},
+    "list_type": {"ru": "ожидается список (строки, начинающиеся с «- »)",
+                  "en": "a list is expected (lines starting with '- ')"},
+    "model_type": {"ru": "ожидается набор полей «ключ: значение»",
+                   "en": "a set of 'key: value' fields is expected"},
+    "model_attributes_type": {"ru": "ожидается набор полей «ключ: значение»",
+                              "en": "a set of 'key: value' fields is expected"},
+    "dict_type": {"ru": "ожидается набор полей «ключ: значение»",
+                  "en": "a set of 'key: value' fields is expected"},
+    "string_too_short": {"ru": "пустое значение", "en": "the value is empty"},
+    "too_short": {"ru": "пустой список", "en": "the list is empty"},
+}
+
+_PROBLEM_HINTS: dict[str, dict[str, str]] = {
+    "date": {"ru": "Пишите дату так: 2022-09-26.", "en": "Write the date as 2022-09-26."},
+    "list": {"ru": "Каждый элемент списка — с новой строки, начиная с «- ».",
+             "en": "Put each list item on its own line, starting with '- '."},
+    "model": {"ru": "Поля пишутся с новой строки с отступом: «title: ...».",
+              "en": "Write fields on new indented lines: 'title: ...'."},
+    "other": {"ru": "Исправьте значение (см. docs/format.md).",
+              "en": "Fix the value (see docs/format.md)."},
+}
+
+
+def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
+    kind = error["type"]
+    template = _PYDANTIC_PROBLEMS.get(kind)
+    value = error.get("input")
+    shown = quote(value, lang) if isinstance(value, (str, int, float)) else ""
+    if template is None:
+        problem = str(error.get("msg", kind))
+    else:
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        problem = template[lang].format(input=shown, expected=expected)
+    hint_kind = (
+        "date" if kind.startswith("date") else
+        "list" if kind == "list_type" else
+        "model" if kind in ("model_type", "model_attributes_type", "dict_type") else
+        "other"
+    )
+    return problem, _PROBLEM_HINTS[hint_kind][lang]
+
+
+def structure_diagnostics(
+    errors: Iterable[dict[str, Any]], source: SourceMap, file: str, lang: str
+) -> list[Diagnostic]:
+    """Turn pydantic's validation errors into located diagnostics."""
+    out: list[Diagnostic] = []
+    seen: set[tuple[tuple[str | int, ...], str]] = set()
+    for error in errors:
+        loc: tuple[str | int, ...] = tuple(error["loc"])
+        kind = error["type"]
+        where_path = _yaml_path(loc[:-1]) if kind in ("extra_forbidden", "missing") else (
+            _yaml_path(loc)
+        )
+        where = (f" в {where_path}" if lang == "ru" else f" in {where_path}") if where_path else ""
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            span = source.key_span(loc)
+            allowed = _field_names(_model_at(loc[:-1]))
+            folded = key.translate(_HOMOGLYPHS)
+            if folded != key and folded in allowed:
+                letters = ", ".join(sorted({ch for ch in key if not ch.isascii()}))
+                message, hint = text("homoglyph-key", lang, key=quote(key, lang),
+                                     letters=letters, expected=folded)
+                code = "homoglyph-key"
+            else:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if lang == "ru":
+                    suggestion = (f"Возможно, имелось в виду «{close[0]}». " if close else "") + (
+                        "Допустимые поля: " + ", ".join(allowed) + "."
+                    )
+                else:
+                    suggestion = (f"Did you mean '{close[0]}'? " if close else "") + (
+                        "Allowed fields: " + ", ".join(allowed) + "."
+                    )
+                message, hint = text("unknown-key", lang, key=quote(key, lang), where=where,
+                                     suggestion=suggestion)
+                code = "unknown-key"
+        elif kind == "missing":
+            field_name = str(loc[-1])
+            span = source.value_span(loc[:-1])
+            span = Span.point(span.line, span.column)
+            message, hint = text("missing-key", lang, key=quote(field_name, lang), where=where,
+                                 field=field_name)
+            code = "missing-key"
+        else:
+            span = source.value_span(loc)
+            problem, hint_text = _problem(error, lang)
+            message, hint = text("invalid-value", lang, where=where, problem=problem,
+                                 hint=hint_text)
+            code = "invalid-value"
+        marker = (loc, code)
+        if marker in seen:  # unions report one mistake once per member
+            continue
+        seen.add(marker)
+        out.append(Diagnostic.at(file, span, Severity.ERROR, code, message, hint))
+    return out
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _fill(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
+    from clusterctl.messages import TERMS
+
+    values = dict(params)
+    for key in ("what", "kind", "scope", "field"):
+        term = values.get(key)
+        if isinstance(term, str) and term in TERMS:
+            values[key] = TERMS[term][lang]
+    closest = values.pop("closest", None)
+    if closest:
+        names = (" или " if lang == "ru" else " or ").join(quote(n, lang) for n in closest)
+        values["did_you_mean"] = text("did-you-mean", lang, names=names)[0]
+    else:
+        values["did_you_mean"] = ""
+    if "name" in values:
+        values["name_q"] = quote(values["name"], lang)
+    return text(code, lang, **values)
+
+
+def rule_diagnostics(
+    rules: Iterable[Rule], plan: Plan, index: PlanIndex, source: SourceMap, file: str,
+    options: CheckOptions, disabled: frozenset[str],
+) -> list[Diagnostic]:
+    from clusterctl.rules import RuleContext
+
+    ctx = RuleContext(plan=plan, index=index, today=options.today, lang=options.lang)
+    out: list[Diagnostic] = []
+    for rule in rules:
+        if rule.name in disabled or all(code in disabled for code in rule.codes):
+            continue
+        finding: Finding
+        for finding in rule.run(ctx):
+            if finding.code in disabled:
+                continue
+            span = source.key_span(finding.path) if finding.at_key else source.value_span(
+                finding.path
+            )
+            message, hint = _fill(finding.code, finding.params, options.lang)
+            out.append(Diagnostic.at(
+                file, span, rule.codes[finding.code], finding.code, message, hint
+            ))
+    return out
+
+
+# ------------------------------------------------------------------ entry points
+
+
+def check_bytes(data: bytes, file: str, options: CheckOptions) -> FileResult:
+    """Check one plan file's bytes. Never raises for bad input."""
+    result = FileResult(file)
+    try:
+        _check(data, file, options, result)
+    except LoadError as exc:
+        result.diagnostics.extend(exc.diagnostics)
+    except RecursionError:
+        result.plan = result.index = None
+        result.diagnostics.append(_diagnostic(file, "too-deep", options.lang, limit="?"))
+    except Exception as exc:
+        result.plan = result.index = None
+        result.diagnostics.append(
+            _diagnostic(file, "internal-error", options.lang,
+                        error=f"{type(exc).__name__}: {exc}")
+        )
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _diagnostic(file: str, code: str, lang: str, **params: Any) -> Diagnostic:
+    message, hint = text(code, lang, **params)
+    return Diagnostic.at(file, FILE_START, Severity.ERROR, code, message, hint)
+
+
+def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) -> None:
+    from pydantic import ValidationError
+
+    from clusterctl.models import Plan
+    from clusterctl.plan import build_index
+    from clusterctl.rules import RULES
+
+    loaded = load_bytes(data, file, options.lang)
+    disabled = options.ignore | file_directives(data)
+    try:
+        plan = Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        result.diagnostics.extend(
+            structure_diagnostics(
+                [dict(e) for e in exc.errors(include_url=False)], loaded.source, file,
+                options.lang,
+            )
+        )
+        return
+    index = build_index(plan)
+    result.plan, result.index = plan, index
+    result.diagnostics.extend(
+        rule_diagnostics(RULES, plan, index, loaded.source, file, options, disabled)
+    )
+
+
+def check_file(path: Path, file: str, options: CheckOptions) -> FileResult:
+    """Read and check one plan file. Never raises for bad input."""
+    try:
+        data = read_bytes(path, file, options.lang, options.max_bytes)
+    except LoadError as exc:
+        return FileResult(file, list(exc.diagnostics))
+    return check_bytes(data, file, options)

@@ -1,0 +1,245 @@
+"""The command line: a thin layer over the library. Only this module imports typer.
+
+Exit status (like ruff): 0 clean, 1 findings (errors; warnings too with --strict), 2 usage
+or I/O failure (no such path, nothing to check, bad option).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from clusterctl import __version__
+
+app = typer.Typer(
+    name="clusterctl",
+    help="Планы кластерных проектов в YAML: проверка, сроки, документы, календари.\n\n"
+    "Keep cluster project plans as YAML: validate, query, render, export.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Язык сообщений: ru (по умолчанию) или en. Env: CLUSTERCTL_LANG."),
+]
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Файлы или папки с планами (по умолчанию projects/).", show_default=False),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Дата, на которую считать (ГГГГ-ММ-ДД); по умолчанию сегодня."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"clusterctl {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Версия и выход."),
+    ] = False,
+) -> None:
+    """clusterctl — планы кластерных проектов в YAML."""
+
+
+def _fail_usage(message: str) -> typer.Exit:
+    typer.echo(f"clusterctl: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _today(as_of: str | None, lang: str) -> datetime.date:
+    """The date queries and checks count from: --as-of, else the clock (read here only)."""
+    if as_of is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(as_of.strip())
+    except ValueError:
+        raise _fail_usage(
+            f"неверная дата --as-of {as_of!r}: нужна ГГГГ-ММ-ДД" if lang == "ru"
+            else f"bad --as-of date {as_of!r}: expected YYYY-MM-DD"
+        ) from None
+
+
+def _paths(paths: list[str] | None) -> list[str]:
+    return list(paths) if paths else ["projects"]
+
+
+# ---------------------------------------------------------------------------- validate
+
+
+@app.command()
+def validate(
+    paths: PathsArg = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="text, json или github (в GitHub Actions — github)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Предупреждения тоже ошибки.")] = False,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Не проверять правило или код (можно повторять)."),
+    ] = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Проверить планы: ошибки и предупреждения с файлом, строкой и столбцом."""
+    from clusterctl.check import CheckOptions
+    from clusterctl.errors import UserError
+    from clusterctl.i18n import resolve_lang
+    from clusterctl.reporters import FORMATS, report, summary
+    from clusterctl.validate import validate_paths
+
+    language = resolve_lang(lang)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt not in FORMATS:
+        raise _fail_usage(f"--format: {fmt} (text, json, github)")
+    options = CheckOptions(
+        lang=language,
+        today=_today(as_of, language),
+        ignore=frozenset(ignore or ()),
+    )
+    try:
+        results = validate_paths(_paths(paths), options)
+    except UserError as exc:
+        raise _fail_usage(str(exc)) from None
+    if not results:
+        raise _fail_usage(
+            "нет файлов планов (*.yaml, *.yml) для проверки" if language == "ru"
+            else "no plan files (*.yaml, *.yml) to check"
+        )
+    diagnostics = [d for r in results for d in r.diagnostics]
+    report(diagnostics, fmt, language)
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    typer.echo(summary(len(results), errors, warnings, language), err=True)
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------- when
+
+
+@app.command()
+def when(
+    phrase: Annotated[str, typer.Argument(help="Срок, как его пишут: «До 26.09.2022».")],
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="Период этапа или проекта: START..END (ГГГГ-ММ-ДД) "
+                     "или фраза («2022-2023 учебный год»)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text или json.")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """Как clusterctl понимает срок: вид (date, range, before, ongoing, unscheduled,
+    recurring), начало и конец."""
+    import json
+
+    from clusterctl.dates import DeadlineError, Period, parse_deadline, parse_period
+    from clusterctl.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    if fmt not in ("text", "json"):
+        raise _fail_usage(f"--format: {fmt} (text, json)")
+    bounds: Period | None = None
+    if period:
+        try:
+            if ".." in period:
+                start_text, end_text = period.split("..", 1)
+                bounds = Period(
+                    datetime.date.fromisoformat(start_text.strip()),
+                    datetime.date.fromisoformat(end_text.strip()),
+                )
+                if bounds.start > bounds.end:
+                    raise ValueError(period)
+            else:
+                bounds = parse_period(period)
+        except (ValueError, DeadlineError):
+            raise _fail_usage(
+                f"--period {period!r}: нужен START..END (ГГГГ-ММ-ДД) или понятная фраза"
+                if language == "ru" else
+                f"--period {period!r}: expected START..END (YYYY-MM-DD) or a known phrase"
+            ) from None
+    try:
+        deadline = parse_deadline(phrase, bounds)
+    except DeadlineError as exc:
+        message = exc.message_ru if language == "ru" else exc.message_en
+        hint = exc.hint_ru if language == "ru" else exc.hint_en
+        if fmt == "json":
+            typer.echo(json.dumps(
+                {"text": phrase, "error": exc.code, "message": message, "hint": hint},
+                ensure_ascii=False, indent=2,
+            ))
+        else:
+            typer.echo(f"{exc.code}: {message}")
+            if hint:
+                typer.echo(("    подсказка: " if language == "ru" else "    hint: ") + hint)
+        raise typer.Exit(1) from None
+    data = deadline.to_dict()
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    labels = (
+        ("вид", "начало", "конец", "повтор") if language == "ru"
+        else ("kind", "start", "end", "recurrence")
+    )
+    typer.echo(f"{labels[0]}: {data['kind']}")
+    typer.echo(f"{labels[1]}: {data['start'] or '-'}")
+    typer.echo(f"{labels[2]}: {data['end'] or '-'}")
+    if data.get("recurrence"):
+        typer.echo(f"{labels[3]}: {data['recurrence']}")
+
+
+# ---------------------------------------------------------------------------- schema, rules
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Записать в файл, а не на экран.")
+    ] = None,
+) -> None:
+    """JSON Schema формата плана (для автодополнения в VS Code)."""
+    from clusterctl.schema import schema_text
+
+    content = schema_text()
+    if output:
+        from clusterctl.writing import write_atomic
+
+        write_atomic(output, content.encode("utf-8"))
+    else:
+        sys.stdout.write(content)
+
+
+@app.command("rules")
+def list_rules(lang: LangOpt = None) -> None:
+    """Правила проверки: имя, коды и описание."""
+    from clusterctl.rules import RULES
+
+    for rule in RULES:
+        codes = ", ".join(f"{code} ({sev.value})" for code, sev in rule.codes.items())
+        typer.echo(f"{rule.name}: {codes}")
+        for line in rule.doc.splitlines():
+            typer.echo(f"    {line.strip()}")
+
+
+def main() -> None:
+    """Console-script entry point: never lets a traceback reach the user."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        sys.stderr.write("clusterctl: interrupted\n")
+        raise SystemExit(130) from None

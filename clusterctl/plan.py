@@ -1,0 +1,236 @@
+"""A validated plan, indexed: names resolved, deadlines parsed, tasks and steps flattened.
+
+`PlanIndex` is what the semantic rules and the query functions work on. It never reads the
+clock: everything that depends on "today" takes it as an argument elsewhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from clusterctl.dates import Deadline, DeadlineError, Period, parse_deadline, parse_period
+from clusterctl.models import Cluster, Organisation, Person, Plan, Role, Stage, Status, Step, Task
+
+Path = tuple[str | int, ...]
+
+_INITIALS_SPACE = re.compile(r"(?<=\.)\s+(?=\w(?:\.|$))")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """A key under which spellings of one name meet: case, ё, spaces and dots folded.
+
+    "Моргунова И. Е." and "моргунова и.е" give the same key.
+    """
+    key = name.casefold().replace("ё", "е").replace("\u00a0", " ")
+    key = _SPACES.sub(" ", key).strip()
+    key = _INITIALS_SPACE.sub("", key)
+    key = key.replace(" ,", ",").rstrip(".,;: ")
+    return key
+
+
+def initials_form(full_name: str) -> str | None:
+    """"Сысоева Оксана Павловна" -> "Сысоева О.П." (None when not a three-part name)."""
+    parts = full_name.split()
+    if len(parts) < 2 or any(part.endswith(".") for part in parts[1:]):
+        return None
+    surname, given = parts[0], parts[1:3]
+    return surname + " " + "".join(p[0].upper() + "." for p in given)
+
+
+@dataclass(slots=True)
+class Item:
+    """One task or one step of a task, with where it lives and when it is due."""
+
+    task: Task
+    step: Step | None
+    stage: Stage | None
+    path: Path
+    ref: str
+    """The id shown to users: the task's id, or the step's id ("8.2" when the step has none)."""
+    deadline: Deadline | None = None
+    deadline_error: DeadlineError | None = None
+    period: Period | None = None
+    """The enclosing stage's period, else the project's."""
+
+    @property
+    def work(self) -> Task | Step:
+        return self.step if self.step is not None else self.task
+
+    @property
+    def is_step(self) -> bool:
+        return self.step is not None
+
+    @property
+    def title(self) -> str:
+        work = self.work
+        return work.title or work.result or work.description or self.task.title or ""
+
+    @property
+    def responsible(self) -> list[str]:
+        """The step's own responsible, else its task's."""
+        if self.step is not None and self.step.responsible:
+            return self.step.responsible
+        return self.task.responsible
+
+    @property
+    def status(self) -> Status:
+        if (
+            self.step is not None
+            and self.task.status in (Status.done, Status.cancelled)
+            and self.step.status in (Status.planned, Status.in_progress)
+        ):
+            return self.task.status  # closing a task closes its open steps
+        return self.work.status
+
+    @property
+    def stage_id(self) -> str | None:
+        return self.stage.id if self.stage is not None else None
+
+    @property
+    def cluster_id(self) -> str | None:
+        return self.task.cluster
+
+
+@dataclass(slots=True)
+class PlanIndex:
+    plan: Plan
+    people: dict[str, Person] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    objectives: set[str] = field(default_factory=set)
+    project_period: Period | None = None
+    project_period_error: DeadlineError | None = None
+    stage_periods: dict[int, Period] = field(default_factory=dict)
+    stage_period_errors: dict[int, DeadlineError] = field(default_factory=dict)
+    items: list[Item] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ names
+
+    def person(self, ref: str) -> Person | None:
+        return self.people.get(normalise_name(ref))
+
+    def role(self, ref: str) -> Role | None:
+        return self.roles.get(normalise_name(ref))
+
+    def organisation(self, ref: str) -> Organisation | None:
+        return self.organisations.get(normalise_name(ref))
+
+    def cluster(self, ref: str) -> Cluster | None:
+        return self.clusters.get(normalise_name(ref))
+
+    def responsible_name(self, ref: str) -> str:
+        """The registry's spelling of a responsible (the ref itself when unknown)."""
+        person = self.person(ref)
+        if person is not None:
+            return person.name
+        role = self.role(ref)
+        return role.name if role is not None else ref
+
+    def closest(self, ref: str, names: list[str], limit: int = 3) -> list[str]:
+        """The registry names nearest to an unknown `ref` (for "did you mean")."""
+        keyed = {normalise_name(n): n for n in names}
+        hits = difflib.get_close_matches(normalise_name(ref), list(keyed), n=limit, cutoff=0.6)
+        return [keyed[h] for h in hits]
+
+    def person_names(self) -> list[str]:
+        names: list[str] = []
+        for person in self.plan.people:
+            names.append(person.name)
+            if person.full_name:
+                names.append(person.full_name)
+        return names
+
+    def responsible_names(self) -> list[str]:
+        return self.person_names() + [role.name for role in self.plan.roles]
+
+    def organisation_names(self) -> list[str]:
+        return [org.name for org in self.plan.organisations] + [
+            org.id for org in self.plan.organisations
+        ]
+
+    # ------------------------------------------------------------------ walking
+
+    def stages_with_index(self) -> Iterator[tuple[int, Stage]]:
+        return iter(enumerate(self.plan.stages))
+
+    def tasks(self) -> Iterator[tuple[Path, Stage | None, Task]]:
+        for si, stage in enumerate(self.plan.stages):
+            for ti, task in enumerate(stage.tasks):
+                yield ("stages", si, "tasks", ti), stage, task
+        for ti, task in enumerate(self.plan.tasks):
+            yield ("tasks", ti), None, task
+
+
+def _register(table: dict[str, object], keys: list[str | None], value: object) -> None:
+    for key in keys:
+        if key:
+            table.setdefault(normalise_name(key), value)
+
+
+def step_ref(task: Task, step: Step, index: int) -> str:
+    """A step's id: its own, else the task's id and the step's number: "8.2"."""
+    if step.id:
+        return step.id
+    base = (task.id or "?").rstrip(".")
+    return f"{base}.{index + 1}"
+
+
+def build_index(plan: Plan) -> PlanIndex:
+    index = PlanIndex(plan)
+    for person in plan.people:
+        keys: list[str | None] = [person.id, person.name, person.full_name, *person.aliases]
+        for name in (person.name, person.full_name):
+            if name:
+                keys.append(initials_form(name))
+        _register(index.people, keys, person)  # type: ignore[arg-type]
+    for role in plan.roles:
+        _register(index.roles, [role.id, role.name, *role.aliases], role)  # type: ignore[arg-type]
+    for org in plan.organisations:
+        keys = [org.id, org.name, org.short_name, *org.aliases]
+        if org.number is not None:
+            keys.append(str(org.number))
+        _register(index.organisations, keys, org)  # type: ignore[arg-type]
+    for cluster in plan.clusters:
+        _register(index.clusters, [cluster.id, cluster.title], cluster)  # type: ignore[arg-type]
+    index.objectives = {normalise_name(o.id) for o in plan.project.objectives}
+
+    if plan.project.period:
+        try:
+            index.project_period = parse_period(plan.project.period)
+        except DeadlineError as exc:
+            index.project_period_error = exc
+    for si, each in enumerate(plan.stages):
+        if each.period:
+            try:
+                index.stage_periods[si] = parse_period(each.period, index.project_period)
+            except DeadlineError as exc:
+                index.stage_period_errors[si] = exc
+
+    for path, task_stage, task in index.tasks():
+        stage_no = path[1] if task_stage is not None else None
+        period = index.stage_periods.get(stage_no) if isinstance(stage_no, int) else None
+        period = period or index.project_period
+        item = Item(task, None, task_stage, path, (task.id or "?").rstrip(".") or "?", period=period)
+        _parse_due(item, task.due)
+        index.items.append(item)
+        for k, step in enumerate(task.steps):
+            sub = Item(task, step, task_stage, (*path, "steps", k),
+                       step_ref(task, step, k),
+                       period=period)
+            _parse_due(sub, step.due)
+            index.items.append(sub)
+    return index
+
+
+def _parse_due(item: Item, phrase: str | None) -> None:
+    if not phrase:
+        return
+    try:
+        item.deadline = parse_deadline(phrase, item.period)
+    except DeadlineError as exc:
+        item.deadline_error = exc

@@ -1,0 +1,32 @@
+"""Writing files atomically: a temporary file in the same folder, fsync, then rename.
+
+If anything fails before the rename, the original file is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    mode: int | None = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = os.stat(target).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
