@@ -273,6 +273,10 @@ def _fill(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
         values["did_you_mean"] = text("did-you-mean", lang, names=names)[0]
     else:
         values["did_you_mean"] = ""
+    stage = values.get("stage")
+    if isinstance(stage, str):
+        values["in_stage"] = (f" (этап {stage})" if lang == "ru" else f" (stage {stage})"
+                              ) if stage else ""
     if "name" in values:
         values["name_q"] = quote(values["name"], lang)
     return text(code, lang, **values)

@@ -469,15 +469,15 @@ CATALOG.update(
             ),
         },
         "no-responsible": {
-            "ru": ("У мероприятия {id} не указан ответственный.",
+            "ru": ("У мероприятия {id}{in_stage} не указан ответственный.",
                    "Добавьте responsible: имя человека или роль."),
-            "en": ("Task {id} has no responsible.",
+            "en": ("Task {id}{in_stage} has no responsible.",
                    "Add responsible: a person's name or a role."),
         },
         "no-result": {
-            "ru": ("У мероприятия {id} не указан результат.",
+            "ru": ("У мероприятия {id}{in_stage} не указан результат.",
                    "Добавьте result: что должно получиться (документ, приказ, мероприятие)."),
-            "en": ("Task {id} has no result.",
+            "en": ("Task {id}{in_stage} has no result.",
                    "Add result: what it must produce (a document, an order, an event)."),
         },
         "did-you-mean": {

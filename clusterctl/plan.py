@@ -41,6 +41,26 @@ def initials_form(full_name: str) -> str | None:
     return surname + " " + "".join(p[0].upper() + "." for p in given)
 
 
+def closest_names(ref: str, names: list[str], limit: int = 3, cutoff: float = 0.7) -> list[str]:
+    """The names nearest to `ref`: the best match and any about as close (difflib ratio)."""
+    target = normalise_name(ref)
+    matcher = difflib.SequenceMatcher(b=target)
+    scored: dict[str, tuple[float, str]] = {}
+    for name in names:
+        key = normalise_name(name)
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        score = matcher.ratio()
+        if score >= cutoff and (key not in scored or scored[key][0] < score):
+            scored[key] = (score, name)
+    if not scored:
+        return []
+    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1]))
+    best = ranked[0][0]
+    return [name for score, name in ranked[:limit] if score >= best - 0.05]
+
+
 @dataclass(slots=True)
 class Item:
     """One task or one step of a task, with where it lives and when it is due."""
@@ -133,9 +153,7 @@ class PlanIndex:
 
     def closest(self, ref: str, names: list[str], limit: int = 3) -> list[str]:
         """The registry names nearest to an unknown `ref` (for "did you mean")."""
-        keyed = {normalise_name(n): n for n in names}
-        hits = difflib.get_close_matches(normalise_name(ref), list(keyed), n=limit, cutoff=0.6)
-        return [keyed[h] for h in hits]
+        return closest_names(ref, names, limit)
 
     def person_names(self) -> list[str]:
         names: list[str] = []
@@ -215,7 +233,8 @@ def build_index(plan: Plan) -> PlanIndex:
         stage_no = path[1] if task_stage is not None else None
         period = index.stage_periods.get(stage_no) if isinstance(stage_no, int) else None
         period = period or index.project_period
-        item = Item(task, None, task_stage, path, (task.id or "?").rstrip(".") or "?", period=period)
+        ref = (task.id or "?").rstrip(".") or "?"
+        item = Item(task, None, task_stage, path, ref, period=period)
         _parse_due(item, task.due)
         index.items.append(item)
         for k, step in enumerate(task.steps):

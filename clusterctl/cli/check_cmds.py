@@ -1,8 +1,4 @@
-"""The command line: a thin layer over the library. Only this module imports typer.
-
-Exit status (like ruff): 0 clean, 1 findings (errors; warnings too with --strict), 2 usage
-or I/O failure (no such path, nothing to check, bad option).
-"""
+"""`validate`, `when`, `schema`, `rules`: checking plans and deadline phrases."""
 
 from __future__ import annotations
 
@@ -13,69 +9,7 @@ from typing import Annotated
 
 import typer
 
-from clusterctl import __version__
-
-app = typer.Typer(
-    name="clusterctl",
-    help="Планы кластерных проектов в YAML: проверка, сроки, документы, календари.\n\n"
-    "Keep cluster project plans as YAML: validate, query, render, export.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-LangOpt = Annotated[
-    str | None,
-    typer.Option("--lang", help="Язык сообщений: ru (по умолчанию) или en. Env: CLUSTERCTL_LANG."),
-]
-PathsArg = Annotated[
-    list[str] | None,
-    typer.Argument(help="Файлы или папки с планами (по умолчанию projects/).", show_default=False),
-]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Дата, на которую считать (ГГГГ-ММ-ДД); по умолчанию сегодня."),
-]
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"clusterctl {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Версия и выход."),
-    ] = False,
-) -> None:
-    """clusterctl — планы кластерных проектов в YAML."""
-
-
-def _fail_usage(message: str) -> typer.Exit:
-    typer.echo(f"clusterctl: {message}", err=True)
-    return typer.Exit(2)
-
-
-def _today(as_of: str | None, lang: str) -> datetime.date:
-    """The date queries and checks count from: --as-of, else the clock (read here only)."""
-    if as_of is None:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(as_of.strip())
-    except ValueError:
-        raise _fail_usage(
-            f"неверная дата --as-of {as_of!r}: нужна ГГГГ-ММ-ДД" if lang == "ru"
-            else f"bad --as-of date {as_of!r}: expected YYYY-MM-DD"
-        ) from None
-
-
-def _paths(paths: list[str] | None) -> list[str]:
-    return list(paths) if paths else ["projects"]
-
+from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app, default_paths, fail_usage, today_or
 
 # ---------------------------------------------------------------------------- validate
 
@@ -106,18 +40,18 @@ def validate(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if fmt not in FORMATS:
-        raise _fail_usage(f"--format: {fmt} (text, json, github)")
+        raise fail_usage(f"--format: {fmt} (text, json, github)")
     options = CheckOptions(
         lang=language,
-        today=_today(as_of, language),
+        today=today_or(as_of, language),
         ignore=frozenset(ignore or ()),
     )
     try:
-        results = validate_paths(_paths(paths), options)
+        results = validate_paths(default_paths(paths), options)
     except UserError as exc:
-        raise _fail_usage(str(exc)) from None
+        raise fail_usage(str(exc)) from None
     if not results:
-        raise _fail_usage(
+        raise fail_usage(
             "нет файлов планов (*.yaml, *.yml) для проверки" if language == "ru"
             else "no plan files (*.yaml, *.yml) to check"
         )
@@ -153,7 +87,7 @@ def when(
 
     language = resolve_lang(lang)
     if fmt not in ("text", "json"):
-        raise _fail_usage(f"--format: {fmt} (text, json)")
+        raise fail_usage(f"--format: {fmt} (text, json)")
     bounds: Period | None = None
     if period:
         try:
@@ -168,7 +102,7 @@ def when(
             else:
                 bounds = parse_period(period)
         except (ValueError, DeadlineError):
-            raise _fail_usage(
+            raise fail_usage(
                 f"--period {period!r}: нужен START..END (ГГГГ-ММ-ДД) или понятная фраза"
                 if language == "ru" else
                 f"--period {period!r}: expected START..END (YYYY-MM-DD) or a known phrase"
@@ -236,10 +170,3 @@ def list_rules(lang: LangOpt = None) -> None:
             typer.echo(f"    {line.strip()}")
 
 
-def main() -> None:
-    """Console-script entry point: never lets a traceback reach the user."""
-    try:
-        app()
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        sys.stderr.write("clusterctl: interrupted\n")
-        raise SystemExit(130) from None

@@ -1,0 +1,136 @@
+"""The command line's shared parts: the typer app, common options and helpers.
+
+Only the `clusterctl.cli` package imports typer.
+
+Exit status (like ruff): 0 clean, 1 findings (errors; warnings too with --strict), 2 usage
+or I/O failure (no such path, nothing to check, bad option).
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from clusterctl import __version__
+
+if TYPE_CHECKING:
+    from clusterctl.check import CheckOptions, FileResult
+
+
+@dataclass(slots=True)
+class LoadedPlans:
+    """The plans a query command answers from, and the files it had to skip."""
+
+    ok: list[FileResult]
+    skipped: list[FileResult]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
+
+app = typer.Typer(
+    name="clusterctl",
+    help="Планы кластерных проектов в YAML: проверка, сроки, документы, календари.\n\n"
+    "Keep cluster project plans as YAML: validate, query, render, export.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Язык сообщений: ru (по умолчанию) или en. Env: CLUSTERCTL_LANG."),
+]
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Файлы или папки с планами (по умолчанию projects/).", show_default=False),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Дата, на которую считать (ГГГГ-ММ-ДД); по умолчанию сегодня."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"clusterctl {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Версия и выход."),
+    ] = False,
+) -> None:
+    """clusterctl — планы кластерных проектов в YAML."""
+
+
+def fail_usage(message: str) -> typer.Exit:
+    typer.echo(f"clusterctl: {message}", err=True)
+    return typer.Exit(2)
+
+
+def today_or(as_of: str | None, lang: str) -> datetime.date:
+    """The date queries and checks count from: --as-of, else the clock (read here only)."""
+    if as_of is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(as_of.strip())
+    except ValueError:
+        raise fail_usage(
+            f"неверная дата --as-of {as_of!r}: нужна ГГГГ-ММ-ДД" if lang == "ru"
+            else f"bad --as-of date {as_of!r}: expected YYYY-MM-DD"
+        ) from None
+
+
+def default_paths(paths: list[str] | None) -> list[str]:
+    return list(paths) if paths else ["projects"]
+
+
+def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text") -> LoadedPlans:
+    """Check and load every plan under `paths` for a query command.
+
+    Files with errors are reported on stderr (the same located messages as `validate`) and
+    skipped; the caller answers from the rest and exits 1 at the end if any was skipped.
+    """
+    from clusterctl.errors import UserError
+    from clusterctl.reporters import report
+    from clusterctl.validate import validate_paths
+
+    try:
+        results = validate_paths(default_paths(paths), options)
+    except UserError as exc:
+        raise fail_usage(str(exc)) from None
+    if not results:
+        raise fail_usage(
+            "нет файлов планов (*.yaml, *.yml)" if options.lang == "ru"
+            else "no plan files (*.yaml, *.yml)"
+        )
+    good = [r for r in results if r.ok]
+    bad = [r for r in results if not r.ok]
+    if bad:
+        errors = [d for r in bad for d in r.diagnostics if d.is_error]
+        report(errors, "github" if fmt == "github" else "text", options.lang, sys.stderr)
+        skipped = ", ".join(r.file for r in bad)
+        typer.echo(
+            f"Пропущены файлы с ошибками: {skipped}" if options.lang == "ru"
+            else f"Skipped files with errors: {skipped}",
+            err=True,
+        )
+    return LoadedPlans(good, bad)
+
+
+def main() -> None:
+    """Console-script entry point: never lets a traceback reach the user."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        sys.stderr.write("clusterctl: interrupted\n")
+        raise SystemExit(130) from None

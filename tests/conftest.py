@@ -1,0 +1,56 @@
+"""Shared test fixtures: the CLI runner, pinned dates, golden files, example paths.
+
+Golden files live under tests/golden/. To accept new output after a deliberate change, run
+`UPDATE_GOLDEN=1 .venv/bin/pytest` and review the diff in git before committing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECTS = ROOT / "projects"
+SHARED = ROOT.parent / "shared"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DATA = Path(__file__).resolve().parent / "data"
+
+TODAY = datetime.date(2022, 10, 16)
+"""The pinned "today" of the test suite (a Sunday inside seed 004's school year)."""
+
+
+@pytest.fixture(autouse=True)
+def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No colour, Russian by default, no GitHub mode, whatever the developer's shell has."""
+    for name in ("CLUSTERCTL_LANG", "GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run with the repository root as the working directory (paths as users type them)."""
+    monkeypatch.chdir(ROOT)
+    return ROOT
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare `actual` with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites the file."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.exists(), f"golden file {path} is missing: run with UPDATE_GOLDEN=1"
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"
