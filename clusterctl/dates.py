@@ -883,7 +883,7 @@ def _parse(text: str, period: Period | None) -> Deadline:
     return Deadline(kind, text, start_day, end_day)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _parse_cached(text: str, period: Period | None) -> Deadline | DeadlineError:
     try:
         return _parse(text, period)
