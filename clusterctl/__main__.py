@@ -1,6 +1,6 @@
 """`python -m clusterctl`."""
 
-from clusterctl.cli import main
+from clusterctl.entry import main
 
 if __name__ == "__main__":
     main()

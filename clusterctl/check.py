@@ -35,6 +35,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     plan: Plan | None = None
     index: PlanIndex | None = None
+    data: dict[str, Any] | None = None
+    """The loaded YAML data, when the file could be read (kept for the cache)."""
 
     @property
     def errors(self) -> int:
@@ -151,6 +153,8 @@ _PYDANTIC_PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "дата {input} записана не как ГГГГ-ММ-ДД или не существует",
         "en": "the date {input} is not written as YYYY-MM-DD or does not exist",
     },
+    "date_not_in_calendar": {"ru": "даты {input} нет в календаре",
+                             "en": "the date {input} does not exist"},
     "date_from_datetime_inexact": {"ru": "ожидается дата без времени",
                                    "en": "a date without a time is expected"},
     "enum": {"ru": "допустимые значения: {expected}, а написано {input}",
@@ -175,9 +179,38 @@ _PROBLEM_HINTS: dict[str, dict[str, str]] = {
              "en": "Put each list item on its own line, starting with '- '."},
     "model": {"ru": "Поля пишутся с новой строки с отступом: «title: ...».",
               "en": "Write fields on new indented lines: 'title: ...'."},
+    "text": {"ru": "Здесь нужен один текст, а не список или набор полей: запишите его после "
+                   "двоеточия (длинный текст можно начать с «>-» и продолжить на следующих "
+                   "строках с отступом).",
+             "en": "One text is expected here, not a list or fields: write it after the colon "
+                   "(a long text can start with '>-' and go on in indented lines)."},
+    "calendar": {"ru": "Проверьте число и месяц; дата пишется как ГГГГ-ММ-ДД, например "
+                       "2023-02-28.",
+                 "en": "Check the day and the month; a date is written YYYY-MM-DD, e.g. "
+                       "2023-02-28."},
+    "version": {"ru": "Эта версия clusterctl понимает формат плана версии 1: «version: 1».",
+                "en": "This clusterctl reads plan format version 1: 'version: 1'."},
+    "enum": {"ru": "Напишите одно из допустимых значений точно как в списке (латиницей).",
+             "en": "Write one of the allowed values exactly as listed."},
+    "status": {"ru": "Статус пишется одним из слов: planned (запланировано), in_progress "
+                     "(в работе), done (выполнено), cancelled (отменено).",
+               "en": "The status is one of: planned, in_progress, done, cancelled."},
     "other": {"ru": "Исправьте значение (см. docs/format.md).",
               "en": "Fix the value (see docs/format.md)."},
 }
+
+_WELL_FORMED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _expected(raw: str, lang: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" in the user's language: «a», «b» или «c»."""
+    values = re.findall(r"'([^']*)'", raw)
+    if not values:
+        return raw
+    quoted = [quote(v, lang) for v in values]
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + (" или " if lang == "ru" else " or ") + quoted[-1]
 
 
 def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
@@ -185,18 +218,52 @@ def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
     template = _PYDANTIC_PROBLEMS.get(kind)
     value = error.get("input")
     shown = quote(value, lang) if isinstance(value, (str, int, float)) else ""
+    in_calendar = True
+    if kind.startswith("date") and isinstance(value, str) and _WELL_FORMED_DATE.match(
+        value.strip()
+    ):
+        template = _PYDANTIC_PROBLEMS["date_not_in_calendar"]  # 2023-02-30
+        in_calendar = False
     if template is None:
         problem = str(error.get("msg", kind))
     else:
-        expected = str((error.get("ctx") or {}).get("expected", ""))
+        expected = _expected(str((error.get("ctx") or {}).get("expected", "")), lang)
         problem = template[lang].format(input=shown, expected=expected)
+    loc = tuple(error.get("loc") or ())
     hint_kind = (
+        "calendar" if not in_calendar else
         "date" if kind.startswith("date") else
         "list" if kind == "list_type" else
         "model" if kind in ("model_type", "model_attributes_type", "dict_type") else
+        "text" if kind == "string_type" and isinstance(value, (list, dict)) else
+        "status" if kind == "enum" and loc[-1:] == ("status",) else
+        "version" if loc == ("version",) else
+        "enum" if kind in ("enum", "literal_error") else
         "other"
     )
     return problem, _PROBLEM_HINTS[hint_kind][lang]
+
+
+def _meant_key(key: str, allowed: list[str]) -> str | None:
+    """The field a misspelt key stands for: homoglyphs folded, else the closest name."""
+    folded = key.translate(_HOMOGLYPHS)
+    if folded != key and folded in allowed:
+        return folded
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _meant_keys(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
+    """Locations of missing fields that an unknown key next to them stands for."""
+    out: set[tuple[str | int, ...]] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = tuple(error["loc"])
+        name = _meant_key(str(loc[-1]), _field_names(_model_at(loc[:-1])))
+        if name is not None:
+            out.add((*loc[:-1], name))
+    return out
 
 
 def structure_diagnostics(
@@ -205,9 +272,13 @@ def structure_diagnostics(
     """Turn pydantic's validation errors into located diagnostics."""
     out: list[Diagnostic] = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
+    errors = list(errors)
+    meant = _meant_keys(errors)
     for error in errors:
         loc: tuple[str | int, ...] = tuple(error["loc"])
         kind = error["type"]
+        if kind == "missing" and loc in meant:
+            continue  # reported as the misspelt key ("titel", «tіtle») that stands for it
         where_path = _yaml_path(loc[:-1]) if kind in ("extra_forbidden", "missing") else (
             _yaml_path(loc)
         )
@@ -275,6 +346,7 @@ def _fill(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
         values["did_you_mean"] = ""
     stage = values.get("stage")
     if isinstance(stage, str):
+        values["stage_sp"] = f" {stage}" if stage else ""
         values["in_stage"] = (f" (этап {stage})" if lang == "ru" else f" (stage {stage})"
                               ) if stage else ""
     if "name" in values:
@@ -300,7 +372,12 @@ def rule_diagnostics(
             span = source.key_span(finding.path) if finding.at_key else source.value_span(
                 finding.path
             )
-            message, hint = _fill(finding.code, finding.params, options.lang)
+            params = dict(finding.params)
+            for key, value in finding.params.items():
+                if key.endswith("_path") and isinstance(value, tuple):
+                    # a place the message refers to, shown as its line: {first_line}
+                    params[key[: -len("_path")] + "_line"] = source.value_span(value).line
+            message, hint = _fill(finding.code, params, options.lang)
             out.append(Diagnostic.at(
                 file, span, rule.codes[finding.code], finding.code, message, hint
             ))
@@ -343,6 +420,7 @@ def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) ->
     from clusterctl.rules import RULES
 
     loaded = load_bytes(data, file, options.lang)
+    result.data = loaded.data
     disabled = options.ignore | file_directives(data)
     try:
         plan = Plan.model_validate(loaded.data)

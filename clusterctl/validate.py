@@ -1,13 +1,152 @@
-"""Validating many files: discovery, then one `FileResult` per file, in a stable order."""
+"""Checking many files: discovery, the cache, and a process pool over both cores.
+
+`validate_paths` returns one `FileResult` per plan file, in a stable (discovery) order,
+whatever ran where. Small inputs are checked in this process (starting workers costs more
+than it saves); from `PARALLEL_MIN_FILES` files on, a pool of worker processes checks chunks
+of files, each worker reading its files, consulting and filling the cache itself.
+
+With `want_plans=True` (the query commands) every readable file's `plan` and `index` are
+filled in: from the check itself, or, on a cache hit, from the cached plan data (no YAML
+parse).
+"""
 
 from __future__ import annotations
 
-from clusterctl.check import CheckOptions, FileResult, check_file
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clusterctl.cache import Cache, Entry, latest_date
+from clusterctl.check import CheckOptions, FileResult, check_bytes
+from clusterctl.errors import LoadError
 from clusterctl.files import discover
+from clusterctl.loader import read_bytes
+
+PARALLEL_MIN_FILES = 24
+"""Below this many files to check, one process is faster than a pool."""
+CHUNK_FILES = 16
 
 
-def validate_paths(paths: list[str], options: CheckOptions) -> list[FileResult]:
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run a check over many files (not part of any result)."""
+
+    cache_dir: str | None = None
+    """None: no cache."""
+    jobs: int = 0
+    """Worker processes; 0: one per core (at most the number of chunks), 1: no pool."""
+    want_plans: bool = False
+
+
+def _options_key(options: CheckOptions) -> str:
+    return f"{options.lang}|{','.join(sorted(options.ignore))}|{options.max_bytes}"
+
+
+def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | None,
+               want_data: bool) -> tuple[FileResult, bool]:
+    """Check one file (through the cache); the bool says whether it came from the cache."""
+    try:
+        content = read_bytes(path, display, options.lang, options.max_bytes)
+    except LoadError as exc:
+        return FileResult(display, list(exc.diagnostics)), False
+    key = ""
+    if cache is not None:
+        key = cache.key(content)
+        entry = cache.get(key, display, options.today)
+        if entry is not None:
+            return FileResult(display, entry.diagnostics, data=entry.data), True
+    result = check_bytes(content, display, options)
+    if cache is not None:
+        cache.put(
+            key,
+            Entry(
+                result.diagnostics,
+                result.data if result.plan is not None else None,
+                options.today,
+                latest_date(result.index) if result.index is not None else None,
+            ),
+        )
+    if not want_data:
+        result.data = None
+    return result, False
+
+
+def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions, cache_dir: str | None,
+            want_plans: bool) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
+    """Check a chunk of files in a worker process; send back diagnostics (and plan data)."""
+    cache = Cache.open(cache_dir, _options_key(options)) if cache_dir else None
+    out: list[tuple[str, list[Any], dict[str, Any] | None]] = []
+    for raw_path, display in chunk:
+        result, _ = _check_one(Path(raw_path), display, options, cache, want_plans)
+        data = result.data if (want_plans and result.ok) else None
+        out.append((display, result.diagnostics, data))
+    return out
+
+
+def _chunks(items: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    for start in range(0, len(items), size):
+        yield [(str(path), display) for path, display in items[start:start + size]]
+
+
+def _rebuild(result: FileResult) -> None:
+    """Fill in `plan` and `index` from cached or transferred plan data."""
+    from clusterctl.models import Plan
+    from clusterctl.plan import build_index
+
+    if result.data is None or result.errors:
+        return
+    result.plan = Plan.model_validate(result.data)
+    result.index = build_index(result.plan)
+
+
+def _jobs(requested: int, files: int) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1
+    )
+    jobs = requested if requested > 0 else cores
+    return max(1, min(jobs, (files + CHUNK_FILES - 1) // CHUNK_FILES))
+
+
+def validate_paths(paths: list[str], options: CheckOptions,
+                   run: RunOptions | None = None) -> list[FileResult]:
     """Check every plan file under `paths` (files or folders); raise UserError for a path
     that does not exist."""
+    run = run or RunOptions()
     files = discover(paths, options.lang)
-    return [check_file(path, display, options) for path, display in files]
+    cache = Cache.open(run.cache_dir, _options_key(options)) if run.cache_dir else None
+    jobs = _jobs(run.jobs, len(files))
+    results: list[FileResult]
+    if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
+        results = []
+        for path, display in files:
+            result, cached = _check_one(path, display, options, cache, run.want_plans)
+            if run.want_plans and cached:
+                _rebuild(result)
+            results.append(result)
+        return results
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    results = []
+    chunks = list(_chunks(files, CHUNK_FILES))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = [
+                pool.submit(_worker, chunk, options, run.cache_dir, run.want_plans)
+                for chunk in chunks
+            ]
+            answers = [future.result() for future in futures]
+    except (BrokenProcessPool, OSError, PermissionError):
+        # no workers to be had (or one died): check everything here instead
+        answers = [_worker(chunk, options, run.cache_dir, run.want_plans) for chunk in chunks]
+    for answer in answers:
+        for display, diagnostics, data in answer:
+            result = FileResult(display, diagnostics, data=data)
+            if run.want_plans:
+                _rebuild(result)
+            results.append(result)
+    return results

@@ -24,10 +24,15 @@ TODAY = datetime.date(2022, 10, 16)
 
 
 @pytest.fixture(autouse=True)
-def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No colour, Russian by default, no GitHub mode, whatever the developer's shell has."""
-    for name in ("CLUSTERCTL_LANG", "GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR"):
+def _stable_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No colour, Russian by default, no GitHub mode, whatever the developer's shell has;
+    a fresh cache folder per test (never the repository's)."""
+    for name in ("CLUSTERCTL_LANG", "GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR",
+                 "CLUSTERCTL_NO_CACHE", "CLUSTERCTL_JOBS"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CLUSTERCTL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
 

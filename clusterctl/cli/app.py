@@ -9,6 +9,7 @@ or I/O failure (no such path, nothing to check, bad option).
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
@@ -19,6 +20,7 @@ from clusterctl import __version__
 
 if TYPE_CHECKING:
     from clusterctl.check import CheckOptions, FileResult
+    from clusterctl.validate import RunOptions
 
 
 @dataclass(slots=True)
@@ -94,6 +96,28 @@ def default_paths(paths: list[str] | None) -> list[str]:
     return list(paths) if paths else ["projects"]
 
 
+def run_options(
+    no_cache: bool = False, cache_dir: str | None = None, jobs: int | None = None,
+    want_plans: bool = False,
+) -> RunOptions:
+    """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
+    .clusterctl_cache in the current folder; --no-cache or $CLUSTERCTL_NO_CACHE=1 for none)
+    and the number of worker processes (--jobs, $CLUSTERCTL_JOBS, else one per core)."""
+    from clusterctl.cache import CACHE_DIR
+    from clusterctl.validate import RunOptions
+
+    if no_cache or os.environ.get("CLUSTERCTL_NO_CACHE", "") not in ("", "0"):
+        folder: str | None = None
+    else:
+        folder = cache_dir or os.environ.get("CLUSTERCTL_CACHE_DIR") or CACHE_DIR
+    if jobs is None:
+        try:
+            jobs = int(os.environ.get("CLUSTERCTL_JOBS", "0"))
+        except ValueError:
+            jobs = 0
+    return RunOptions(cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans)
+
+
 def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text") -> LoadedPlans:
     """Check and load every plan under `paths` for a query command.
 
@@ -105,7 +129,7 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     from clusterctl.validate import validate_paths
 
     try:
-        results = validate_paths(default_paths(paths), options)
+        results = validate_paths(default_paths(paths), options, run_options(want_plans=True))
     except UserError as exc:
         raise fail_usage(str(exc)) from None
     if not results:

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app, default_paths, fail_usage, today_or
+from clusterctl.cli.app import (
+    AsOfOpt,
+    LangOpt,
+    PathsArg,
+    app,
+    default_paths,
+    fail_usage,
+    run_options,
+    today_or,
+)
 
 # ---------------------------------------------------------------------------- validate
 
@@ -25,6 +34,16 @@ def validate(
     ignore: Annotated[
         list[str] | None,
         typer.Option("--ignore", help="Не проверять правило или код (можно повторять)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Не читать и не писать кэш .clusterctl_cache/.")
+    ] = False,
+    cache_dir: Annotated[
+        str | None, typer.Option("--cache-dir", help="Папка кэша (по умолчанию .clusterctl_cache).")
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=0, help="Процессов для проверки (0 — по числу ядер)."),
     ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -47,7 +66,9 @@ def validate(
         ignore=frozenset(ignore or ()),
     )
     try:
-        results = validate_paths(default_paths(paths), options)
+        results = validate_paths(
+            default_paths(paths), options, run_options(no_cache, cache_dir, jobs)
+        )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
     if not results:

@@ -1,0 +1,176 @@
+"""The result cache: `.clusterctl_cache/`, like ruff's and mypy's.
+
+An entry is keyed by the file's bytes (BLAKE2b), clusterctl's version and code signature
+(so a new version or a changed rule or message never reuses old results), the rule set and
+the options that change the output (language, ignored codes, size cap). It holds the file's
+diagnostics (without the file name, filled in on reading) and, for files that could be read
+into a plan, the loaded plan data, so query commands skip the YAML parse on a warm run.
+
+Plan files have no cross-file references in format v1: a file's result depends only on its
+own bytes and the options, so a changed file is re-checked and nothing else needs to be.
+The one input that is not in the key is the date of the check (`--as-of`), which only the
+"future-date" check uses: an entry records the latest date the plan mentions (done_on,
+cancelled_on, reschedules[].on) and is reused for another date only when both dates are on or
+after it (so the check cannot come out differently).
+
+Entries are written atomically (temporary file + rename), so concurrent runs are safe; every
+entry carries a digest of its payload, and an entry that is truncated, corrupt, of another
+format or for another key is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import marshal
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from clusterctl import __version__
+from clusterctl.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from clusterctl.plan import PlanIndex
+
+CACHE_DIR = ".clusterctl_cache"
+_MAGIC = b"CLUSTERCTL-CACHE-1\n"
+_DIGEST = 16
+
+
+def _code_signature() -> str:
+    """Version plus the size and modification time of every module of the package, so a
+    development checkout never reuses results computed by different code."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class Entry:
+    diagnostics: list[Diagnostic]
+    data: dict[str, Any] | None
+    """The loaded plan data when the file could be read into a valid plan."""
+    computed_on: datetime.date
+    latest_date: datetime.date | None
+
+
+class Cache:
+    """A folder of cache entries (create with `Cache.open`)."""
+
+    def __init__(self, folder: Path, options_key: str) -> None:
+        self.folder = folder
+        self._prefix = hashlib.blake2b(
+            (_code_signature() + "|" + options_key).encode(), digest_size=16
+        ).digest()
+
+    @classmethod
+    def open(cls, folder: str | Path, options_key: str) -> Cache:
+        return cls(Path(folder), options_key)
+
+    def key(self, content: bytes) -> str:
+        digest = hashlib.blake2b(self._prefix, digest_size=20)
+        digest.update(content)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key[2:]
+
+    def get(self, key: str, file: str, today: datetime.date) -> Entry | None:
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            if not raw.startswith(_MAGIC):
+                return None
+            digest = raw[len(_MAGIC):len(_MAGIC) + _DIGEST]
+            payload = raw[len(_MAGIC) + _DIGEST:]
+            if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+                return None
+            stored_key, diagnostics, data, computed_on, latest = marshal.loads(payload)
+            if stored_key != key:
+                return None
+            computed = datetime.date.fromordinal(computed_on)
+            latest_date = datetime.date.fromordinal(latest) if latest else None
+            if computed != today and not (
+                latest_date is None or (computed >= latest_date and today >= latest_date)
+            ):
+                return None
+            return Entry(
+                [_diagnostic(file, d) for d in diagnostics],
+                data if isinstance(data, dict) else None,
+                computed,
+                latest_date,
+            )
+        except (ValueError, TypeError, EOFError, KeyError, IndexError, OverflowError):
+            return None
+
+    def put(self, key: str, entry: Entry) -> None:
+        diagnostics = [
+            (d.line, d.column, d.end_line, d.end_column, d.severity.value, d.code, d.message,
+             d.hint)
+            for d in entry.diagnostics
+        ]
+        payload = marshal.dumps(
+            (
+                key,
+                diagnostics,
+                entry.data,
+                entry.computed_on.toordinal(),
+                entry.latest_date.toordinal() if entry.latest_date else 0,
+            )
+        )
+        blob = _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _ensure_gitignore(self.folder)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(blob)
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except (OSError, ValueError):
+            return  # a cache that cannot be written is only slower, never wrong
+
+
+def _ensure_gitignore(folder: Path) -> None:
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        with contextlib.suppress(OSError):
+            marker.write_text("# created by clusterctl\n*\n", encoding="utf-8")
+
+
+def _diagnostic(file: str, row: Any) -> Diagnostic:
+    line, column, end_line, end_column, severity, code, message, hint = row
+    return Diagnostic(
+        file=file, line=int(line), column=int(column), severity=Severity(severity),
+        code=str(code), message=str(message), hint=str(hint),
+        end_line=None if end_line is None else int(end_line),
+        end_column=None if end_column is None else int(end_column),
+    )
+
+
+def latest_date(index: PlanIndex) -> datetime.date | None:
+    """The latest done_on / cancelled_on / reschedule date of a plan (for cache validity)."""
+    latest: datetime.date | None = None
+    for item in index.items:
+        work = item.work
+        for day in (work.done_on, work.cancelled_on, *(m.on for m in work.reschedules)):
+            if day is not None and (latest is None or day > latest):
+                latest = day
+    return latest
