@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from clusterctl.dates import Deadline, DeadlineError, Period, parse_deadline, parse_period
 from clusterctl.models import Cluster, Organisation, Person, Plan, Role, Stage, Status, Step, Task
@@ -20,6 +21,7 @@ _INITIALS_SPACE = re.compile(r"(?<=\.)\s+(?=\w(?:\.|$))")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """A key under which spellings of one name meet: case, ё, spaces and dots folded.
 

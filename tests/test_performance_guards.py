@@ -1,0 +1,92 @@
+"""Regression guards for speed that are not timing tests: how many times each file is
+parsed, what the cache saves, and which heavy modules start-up imports."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import clusterctl.loader
+from clusterctl.check import CheckOptions
+from clusterctl.validate import RunOptions, validate_paths
+from tests.conftest import PROJECTS, ROOT
+
+OPTIONS = CheckOptions(lang="en", today=datetime.date(2022, 10, 16))
+HEAVY = ("typer", "rich", "pydantic", "jinja2", "babel", "yaml", "icalendar", "ruamel")
+
+
+@pytest.fixture
+def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = clusterctl.loader.parse_yaml
+
+    def counting(data: bytes | str, file: str, lang: str):  # type: ignore[no-untyped-def]
+        calls.append(file)
+        return real(data, file, lang)
+
+    monkeypatch.setattr(clusterctl.loader, "parse_yaml", counting)
+    return calls
+
+
+def test_each_file_is_parsed_exactly_once(parse_counter: list[str]) -> None:
+    results = validate_paths([str(PROJECTS)], OPTIONS, RunOptions(jobs=1))
+    assert len(results) == 5
+    assert sorted(parse_counter) == sorted(r.file for r in results)
+
+
+def test_queries_parse_each_file_once_too(parse_counter: list[str]) -> None:
+    results = validate_paths([str(PROJECTS)], OPTIONS, RunOptions(jobs=1, want_plans=True))
+    assert all(r.plan is not None for r in results)
+    assert len(parse_counter) == 5
+
+
+def test_a_warm_cache_parses_nothing(parse_counter: list[str], tmp_path: Path) -> None:
+    run = RunOptions(cache_dir=str(tmp_path / "cache"), jobs=1)
+    cold = validate_paths([str(PROJECTS)], OPTIONS, run)
+    assert len(parse_counter) == 5
+    warm = validate_paths([str(PROJECTS)], OPTIONS, run)
+    assert len(parse_counter) == 5
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
+    plans = validate_paths(
+        [str(PROJECTS)], OPTIONS, RunOptions(cache_dir=str(tmp_path / "cache"), jobs=1,
+                                             want_plans=True)
+    )
+    assert len(parse_counter) == 5
+    assert all(r.plan is not None and r.index is not None for r in plans)
+
+
+def _imported_after(code: str) -> list[str]:
+    probe = (
+        "import sys\n" + code + "\n"
+        f"print(__import__('json').dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_version_imports_no_heavy_module() -> None:
+    code = "sys.argv = ['clusterctl', '--version']\nfrom clusterctl.entry import main\nmain()"
+    assert _imported_after(code) == []
+
+
+def test_importing_the_package_and_cli_is_light() -> None:
+    assert _imported_after("import clusterctl, clusterctl.dates, clusterctl.loader") == ["yaml"]
+    assert _imported_after("import clusterctl.cli") == ["typer"]
+
+
+def test_validate_imports_only_what_it_needs() -> None:
+    code = (
+        "sys.argv = ['clusterctl', 'validate', 'projects/primorye-roadmap-2022.yaml', "
+        "'--no-cache']\n"
+        "from clusterctl.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert _imported_after(code) == ["typer", "pydantic", "yaml"]
