@@ -308,7 +308,8 @@ def structure_diagnostics(
                 code = "unknown-key"
         elif kind == "missing":
             field_name = str(loc[-1])
-            span = source.value_span(loc[:-1])
+            # at the key whose fields lack it ("project:"), or the list item, or the top
+            span = source.key_span(loc[:-1]) if loc[:-1] else source.value_span(())
             span = Span.point(span.line, span.column)
             message, hint = text("missing-key", lang, key=quote(field_name, lang), where=where,
                                  field=field_name)

@@ -156,11 +156,11 @@ def read_bytes(path: Path, display: str, lang: str, max_bytes: int = MAX_BYTES) 
             else "socket" if stat.S_ISSOCK(st.st_mode)
             else "special"
         )
-        raise _error(display, FILE_START, "not-a-regular-file", lang, kind=what)
+        raise _error(display, FILE_START, "not-a-regular-file", lang, kind=_KINDS[what][lang])
     if st.st_size > max_bytes:
         raise _error(
             display, FILE_START, "file-too-large", lang,
-            size=_megabytes(st.st_size), limit=_megabytes(max_bytes),
+            **_sizes(st.st_size, max_bytes, lang),
         )
     try:
         with open(path, "rb") as handle:
@@ -170,18 +170,56 @@ def read_bytes(path: Path, display: str, lang: str, max_bytes: int = MAX_BYTES) 
     if len(data) > max_bytes:  # grew while we looked
         raise _error(
             display, FILE_START, "file-too-large", lang,
-            size=_megabytes(len(data)), limit=_megabytes(max_bytes),
+            **_sizes(len(data), max_bytes, lang),
         )
     return data
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}"
+_KINDS: dict[str, dict[str, str]] = {
+    "directory": {"ru": "папка", "en": "a directory"},
+    "fifo": {"ru": "именованный канал FIFO", "en": "a FIFO"},
+    "device": {"ru": "устройство", "en": "a device"},
+    "socket": {"ru": "сокет", "en": "a socket"},
+    "special": {"ru": "особый файл", "en": "a special file"},
+    "list": {"ru": "список", "en": "a list"},
+    "text": {"ru": "просто текст", "en": "plain text"},
+    "empty": {"ru": "он пустой", "en": "it is empty"},
+    "comments": {"ru": "в нём только комментарии", "en": "it holds only comments"},
+}
+"""Words that fill the {kind} of loader messages."""
+
+
+def _number(value: int, lang: str) -> str:
+    """100000 -> "100 000" (Russian) / "100,000" (English)."""
+    return f"{value:,}".replace(",", " " if lang == "ru" else ",")
+
+
+def _sizes(size: int, limit: int, lang: str) -> dict[str, str]:
+    """The {size} and {limit} of file-too-large, in bytes when rounding would make them equal."""
+    shown, cap = _megabytes(size, lang), _megabytes(limit, lang)
+    if shown == cap:
+        unit = " байт" if lang == "ru" else " bytes"
+        shown, cap = _number(size, lang) + unit, _number(limit, lang) + unit
+    return {"size": shown, "limit": cap}
+
+
+def _megabytes(size: int, lang: str = "en") -> str:
+    """A file size for messages: "9.0 MB" / "9,0 МБ"; small sizes in KB or bytes."""
+    ru = lang == "ru"
+    if size >= 1024 * 1024:
+        shown, unit = f"{size / (1024 * 1024):.1f}", "МБ" if ru else "MB"
+    elif size >= 1024:
+        shown, unit = f"{size / 1024:.1f}", "КБ" if ru else "KB"
+    else:
+        shown, unit = str(size), "байт" if ru else "bytes"
+    return f"{shown.replace('.', ',') if ru else shown} {unit}"
 
 
 def _line_col_of_offset(data: bytes, offset: int) -> Span:
     line = data.count(b"\n", 0, offset) + 1
     start = data.rfind(b"\n", 0, offset) + 1
+    if start == 0 and data.startswith(b"\xef\xbb\xbf") and offset >= 3:
+        start = 3  # editors do not count the BOM as a column
     column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
     return Span.point(line, column)
 
@@ -197,6 +235,7 @@ def guess_encoding(data: bytes) -> str | None:
         "cp1251": "Windows-1251",
         "koi8_r": "KOI8-R",
         "cp866": "CP866 (DOS)",
+        "cp1125": "CP866 (DOS)",
         "mac_cyrillic": "Mac Cyrillic",
         "iso8859_5": "ISO-8859-5",
         "utf_16": "UTF-16",
@@ -292,7 +331,11 @@ def _mark_span(event: ev.Event) -> Span:
 def _unknown_tag(event: ev.NodeEvent, file: str, lang: str) -> LoadError:
     tag = str(getattr(event, "tag", ""))
     shown = "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
-    code = "unsafe-tag" if "python" in tag or "!!" in shown else "unknown-tag"
+    # `!!python/...`, `!!binary`, `!!set`: types of programs; `!!!` or `!Важно` is just text
+    # that happens to start with "!"
+    suffix = tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else ""
+    unsafe = "python" in tag.lower() or (suffix[:1].isascii() and suffix[:1].isalpha())
+    code = "unsafe-tag" if unsafe else "unknown-tag"
     return _error(file, _mark_span(event), code, lang, tag=shown)
 
 
@@ -326,9 +369,11 @@ def parse_yaml(data: bytes | str, file: str, lang: str) -> tuple[Any, SourceMap]
     """Parse one YAML document into plain data and its source map (see the module doc)."""
     parser = _Parser(data)
     try:
-        return _build(parser, file, lang)
+        return _build(parser, file, lang, data)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, file, lang, data) from None
+    except yaml.reader.ReaderError as exc:  # a control character: located by its offset
+        raise _reader_error(exc, file, lang, data) from None
     except yaml.YAMLError as exc:  # reader errors without a mark
         message = str(exc)
         raise _error(file, FILE_START, "yaml-syntax", lang, problem=message) from None
@@ -336,7 +381,7 @@ def parse_yaml(data: bytes | str, file: str, lang: str) -> tuple[Any, SourceMap]
         parser.dispose()
 
 
-def _build(parser: Any, file: str, lang: str) -> tuple[Any, SourceMap]:
+def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, SourceMap]:
     positions: dict[int, MapPos | SeqPos] = {}
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -383,7 +428,8 @@ def _build(parser: Any, file: str, lang: str) -> tuple[Any, SourceMap]:
             if len(stack) >= MAX_DEPTH:
                 raise _error(file, _mark_span(event), "too-deep", lang, limit=MAX_DEPTH)
             if nodes > MAX_NODES:
-                raise _error(file, _mark_span(event), "too-many-nodes", lang, limit=MAX_NODES)
+                raise _error(file, _mark_span(event), "too-many-nodes", lang,
+                             limit=_number(MAX_NODES, lang))
             container: Any
             if etype is ev.MappingStartEvent:
                 container = {}
@@ -417,7 +463,8 @@ def _build(parser: Any, file: str, lang: str) -> tuple[Any, SourceMap]:
             expanded += size
             aliased += size
             if aliased > MAX_ALIASED:
-                raise _error(file, _mark_span(event), "alias-bomb", lang, limit=MAX_ALIASED)
+                raise _error(file, _mark_span(event), "alias-bomb", lang,
+                             limit=_number(MAX_ALIASED, lang))
             value_pos = _pos(event)
         elif etype is ev.DocumentStartEvent:
             documents += 1
@@ -471,8 +518,14 @@ def _build(parser: Any, file: str, lang: str) -> tuple[Any, SourceMap]:
             frame.key = _NO_KEY
 
     if documents == 0 or root is _NO_KEY or root is None:
-        raise _error(file, FILE_START, "empty-file", lang)
+        raise _error(file, FILE_START, "empty-file", lang, kind=_KINDS[
+            "comments" if _has_comments(data) else "empty"][lang])
     return root, SourceMap(root, positions, root_pos)
+
+
+def _has_comments(data: bytes | str) -> bool:
+    raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    return any(line.lstrip().startswith(b"#") for line in raw.splitlines())
 
 
 def _apply_merges(frame: _Frame, file: str, lang: str) -> None:
@@ -497,10 +550,19 @@ _SYNTAX_HINTS = (
     ("mapping values are not allowed", "colon"),
     ("found character '@'", "reserved-char"),
     ("found character '`'", "reserved-char"),
+    ("while scanning a tag", "reserved-char"),
+    ("while parsing a tag", "reserved-char"),
+    ("while scanning a directive", "directive"),
+    ("while scanning a block scalar did not find expected comment", "reserved-char"),
     ("found undefined alias", "star"),
     ("did not find expected alphabetic or numeric character", "star"),
     ("found unexpected end of stream", "unclosed-quote"),
     ("could not find expected ':'", "missing-colon"),
+    ("did not find expected ',' or ']'", "unclosed-bracket"),
+    ("did not find expected ',' or '}'", "unclosed-bracket"),
+    ("found unknown escape character", "escape"),
+    ("did not find expected hexdecimal number", "escape"),
+    ("block sequence entries are not allowed", "dash"),
     ("did not find expected key", "indentation"),
     ("did not find expected '-' indicator", "indentation"),
     ("did not find expected node content", "node-content"),
@@ -510,31 +572,81 @@ _SYNTAX_HINTS = (
     ("found incompatible YAML document", "yaml-version"),
     ("found duplicate anchor", "duplicate-anchor"),
 )
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _reader_error(exc: yaml.reader.ReaderError, file: str, lang: str, data: bytes | str
+                  ) -> LoadError:
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    offset = exc.position  # libyaml counts bytes of the UTF-8 text, also for `str` input
+    character = exc.character
+    code = character if isinstance(character, int) else ord(character[:1] or "\0")
+    message, hint = text("yaml-syntax-control-char", lang, char=f"U+{code:04X}")
+    return LoadError([Diagnostic.at(
+        file, _line_col_of_offset(raw, offset), Severity.ERROR, "yaml-syntax", message, hint
+    )])
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str, lang: str, data: bytes | str) -> LoadError:
-    mark = exc.problem_mark or exc.context_mark
-    span = FILE_START
-    if mark is not None:
-        span = Span.point(mark.line + 1, mark.column + 1)
+    """A libyaml error as a located diagnostic with a plain-words message and hint.
+
+    libyaml reports where it gave up; for a few mistakes the place to fix is elsewhere, so the
+    position moves to the offending token: the opening quote of an unclosed quote, the key
+    that lacks its colon, the `*` of a value taken for an alias, the opening bracket.
+    """
+    problem_mark, context_mark = _as_mark(exc.problem_mark), _as_mark(exc.context_mark)
+    mark = problem_mark or context_mark
     problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     kind = "other"
     for needle, name in _SYNTAX_HINTS:
         if needle in problem:
             kind = name
             break
+    params: dict[str, str] = {}
     if mark is not None and kind in ("other", "cannot-start", "node-content"):
         char = _char_at(data, mark.line, mark.column)
         if char == "\t" or (kind == "other" and _line_has_tab_indent(data, mark.line)):
             kind = "tab"
-        elif char in ("@", "`"):
+        elif char in ("@", "`") or (kind == "cannot-start" and char in ("%", "@", "`")):
             kind = "reserved-char"
         elif kind == "cannot-start":
             kind = "other"
+    if kind in ("unclosed-quote", "missing-colon", "star", "unclosed-bracket") or (
+        kind == "reserved-char" and ("a tag" in problem or "block scalar" in problem)
+    ) or kind == "directive":
+        # libyaml stops after the token; the mistake is where the token starts
+        mark = context_mark or mark
+    if mark is not None and kind == "unclosed-quote" and _char_at(
+        data, mark.line, mark.column
+    ) not in ("'", '"'):
+        kind = "other"
+    line_text = _line_at(data, mark.line) if mark is not None else ""
+    if mark is not None and kind == "colon":
+        before = line_text[: mark.column]
+        if ": " not in before.lstrip(" -") and not before.lstrip().startswith("- "):
+            # no key on this line before the colon: the line continues the value above
+            kind = "continuation"
+            mark = _first_char_mark(mark, line_text)
+    elif mark is not None and kind == "indentation" and line_text[: mark.column].strip():
+        kind = "trailing-text"
+    elif mark is not None and kind == "indentation" and line_text[mark.column:].startswith(": "):
+        return _error(file, Span.point(mark.line + 1, mark.column + 1), "empty-key", lang)
+    elif mark is not None and kind == "escape":
+        backslash = line_text.rfind("\\", 0, mark.column + 1)
+        if backslash != -1:
+            mark = _moved(mark, backslash)
+    if mark is not None and kind == "control-char":
+        params = {"char": f"U+{ord(_char_at(data, mark.line, mark.column) or chr(0)):04X}"}
+    if mark is not None and kind in ("reserved-char", "unclosed-bracket"):
+        char = _char_at(data, mark.line, mark.column)
+        params = {"char": char, "closing": _CLOSING.get(char, "")}
+        if not char or (kind == "unclosed-bracket" and char not in _CLOSING):
+            kind = "other"
+    span = FILE_START if mark is None else Span.point(mark.line + 1, mark.column + 1)
     if kind == "tab":
         return _error(file, span, "tab", lang)
     message, hint = text("yaml-syntax", lang, problem=problem)
-    specific_message, specific_hint = text("yaml-syntax-" + kind, lang)
+    specific_message, specific_hint = text("yaml-syntax-" + kind, lang, **params)
     return LoadError(
         [
             Diagnostic.at(
@@ -545,12 +657,36 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, lang: str, data: bytes |
     )
 
 
-def _char_at(data: bytes | str, line: int, column: int) -> str:
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    line: int
+    column: int
+
+
+def _as_mark(mark: yaml.Mark | None) -> _Mark | None:
+    return None if mark is None else _Mark(mark.line, mark.column)
+
+
+def _moved(mark: _Mark, column: int) -> _Mark:
+    return _Mark(mark.line, column)
+
+
+def _first_char_mark(mark: _Mark, line_text: str) -> _Mark:
+    stripped = line_text.lstrip(" ")
+    return _Mark(mark.line, len(line_text) - len(stripped))
+
+
+def _line_at(data: bytes | str, line: int) -> str:
     raw = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    lines = raw.split("\n")
-    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
-        return lines[line][column]
-    return ""
+    if not 0 <= line < len(lines := raw.split("\n")):
+        return ""
+    found = lines[line].rstrip("\r")
+    return found[1:] if line == 0 and found.startswith("\ufeff") else found
+
+
+def _char_at(data: bytes | str, line: int, column: int) -> str:
+    text_line = _line_at(data, line)
+    return text_line[column] if 0 <= column < len(text_line) else ""
 
 
 def _line_has_tab_indent(data: bytes | str, line: int) -> bool:
@@ -570,7 +706,7 @@ def load_bytes(data: bytes, file: str, lang: str) -> Loaded:
     root, source = parse_yaml(data, file, lang)
     if not isinstance(root, dict):
         kind = "list" if isinstance(root, list) else "text"
-        raise _error(file, source.value_span(()), "not-a-mapping", lang, kind=kind)
+        raise _error(file, source.value_span(()), "not-a-mapping", lang, kind=_KINDS[kind][lang])
     return Loaded(root, source, data.count(b"\n") + 1)
 
 

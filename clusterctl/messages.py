@@ -18,22 +18,22 @@ CATALOG: dict[str, Entry] = {
     },
     "not-a-regular-file": {
         "ru": (
-            "Это не обычный файл ({kind}), план читается только из файлов.",
+            "Это не обычный файл, а {kind}: план читается только из файлов.",
             "Укажите путь к файлу .yaml или к папке с планами.",
         ),
         "en": (
-            "This is not a regular file ({kind}); plans are read from files only.",
+            "This is not a regular file but {kind}: plans are read from files only.",
             "Give the path of a .yaml file or of a folder of plans.",
         ),
     },
     "file-too-large": {
         "ru": (
-            "Файл слишком большой: {size} МБ, допускается не больше {limit} МБ.",
+            "Файл слишком большой: {size}, допускается не больше {limit}.",
             "План проекта занимает десятки килобайт; проверьте, что это нужный файл, "
             "или разделите его на несколько планов.",
         ),
         "en": (
-            "The file is too large: {size} MB, at most {limit} MB is accepted.",
+            "The file is too large: {size}, at most {limit} is accepted.",
             "A project plan takes a few dozen kilobytes; check that this is the right file, "
             "or split it into several plans.",
         ),
@@ -55,7 +55,8 @@ CATALOG: dict[str, Entry] = {
     "invalid-utf8": {
         "ru": (
             "Испорченный символ в тексте (байт {byte} не является частью UTF-8).",
-            "Перепечатайте слово в этом месте или вставьте текст заново; " + _REVIEW_HINT_RU,
+            "Перепечатайте слово в этом месте или вставьте текст заново, затем "
+            + _REVIEW_HINT_RU[0].lower() + _REVIEW_HINT_RU[1:],
         ),
         "en": (
             "A broken character in the text (byte {byte} is not valid UTF-8).",
@@ -74,11 +75,11 @@ CATALOG: dict[str, Entry] = {
     },
     "empty-file": {
         "ru": (
-            "Файл пустой: в нём нет плана.",
+            "В файле нет плана: {kind}.",
             "Начните план со строк «version: 1» и «project:» (см. docs/format.md).",
         ),
         "en": (
-            "The file is empty: it holds no plan.",
+            "The file holds no plan: {kind}.",
             "Start the plan with 'version: 1' and 'project:' (see docs/format.md).",
         ),
     },
@@ -88,7 +89,7 @@ CATALOG: dict[str, Entry] = {
             "Файл начинается с «version: 1», затем «project:» и остальные разделы.",
         ),
         "en": (
-            "A plan must be a set of 'key: value' fields, but this is a {kind}.",
+            "A plan must be a set of 'key: value' fields, but this is {kind}.",
             "The file starts with 'version: 1', then 'project:' and the other sections.",
         ),
     },
@@ -106,13 +107,13 @@ CATALOG: dict[str, Entry] = {
     "yaml-syntax": {
         "ru": (
             "Ошибка разметки YAML: {problem}.",
-            "Проверьте отступы (только пробелы, одинаковые на одном уровне) и двоеточия "
-            "после ключей.",
+            "Проверьте эту строку и строку выше: отступы (только пробелы, одинаковые на одном "
+            "уровне), двоеточие с пробелом после ключа, парные кавычки и скобки.",
         ),
         "en": (
             "YAML syntax error: {problem}.",
-            "Check the indentation (spaces only, the same on one level) and the colons "
-            "after keys.",
+            "Check this line and the one above: the indentation (spaces only, the same on "
+            "one level), a colon and a space after each key, quotes and brackets in pairs.",
         ),
     },
     "yaml-syntax-colon": {
@@ -124,10 +125,66 @@ CATALOG: dict[str, Entry] = {
                    "title: \"Topic: subtopic\"."),
     },
     "yaml-syntax-reserved-char": {
-        "ru": ('Значение начинается со знака, который YAML не разрешает в начале («@» или «`»).',
-               "Значение не может начинаться с «@» или «`»: заключите его в кавычки."),
-        "en": ("A value starts with a sign YAML does not allow there ('@' or '`').",
-               "A value cannot start with '@' or '`': put it in quotes."),
+        "ru": ("Значение начинается со знака «{char}», у которого в YAML особый смысл.",
+               "Заключите всё значение в кавычки: \"{char}...\"."),
+        "en": ("A value starts with '{char}', a sign with a special meaning in YAML.",
+               "Put the whole value in quotes: \"{char}...\"."),
+    },
+    "yaml-syntax-continuation": {
+        "ru": ("Двоеточие в строке, которую YAML считает продолжением значения из строки выше.",
+               "Если это новое поле — начните его в той же колонке, что и соседние поля "
+                   "(лишний отступ?), и проверьте, что в строке выше после двоеточия стоит "
+                   "пробел. Если двоеточие — часть текста, заключите значение в кавычки."),
+        "en": ("A colon in a line that YAML takes for the continuation of the value above.",
+               "If this is a new field, start it in the same column as the fields around it "
+                   "(an extra indent?) and check that the colon in the line above is followed "
+                   "by a space. If the colon is part of the text, put the value in quotes."),
+    },
+    "yaml-syntax-trailing-text": {
+        "ru": ("Лишний текст после значения: YAML считает, что значение уже закончилось "
+               "закрывающей кавычкой или скобкой.",
+               "Кавычки или скобки в начале значения YAML понимает как его рамку. Если они — "
+                   "часть текста, заключите всё значение в одинарные кавычки "
+                   "('\"Школа\" № 5', '[черновик] Положение') или используйте «ёлочки»."),
+        "en": ("Extra text after a value: YAML takes the value as ended by a closing quote "
+               "or bracket.",
+               "YAML reads quotes or brackets at the start of a value as its frame. If they are "
+                   "part of the text, put the whole value in single quotes "
+                   "('\"School\" No 5', '[draft] Regulations')."),
+    },
+    "yaml-syntax-unclosed-bracket": {
+        "ru": ("Скобка «{char}» не закрыта.",
+               "Закройте её скобкой «{closing}». Если скобка — часть текста, заключите всё "
+                   "значение в кавычки."),
+        "en": ("The bracket '{char}' is not closed.",
+               "Close it with '{closing}'. If the bracket is part of the text, put the whole "
+                   "value in quotes."),
+    },
+    "yaml-syntax-directive": {
+        "ru": ("Строка начинается со знака «%»: YAML считает её служебной директивой.",
+               "Комментарии в YAML начинаются с «#», а не с «%». Если «%» — часть значения, "
+                   "заключите значение в кавычки."),
+        "en": ("A line starts with '%': YAML takes it for a directive.",
+               "Comments in YAML start with '#', not '%'. If the '%' is part of a value, put "
+                   "the value in quotes."),
+    },
+    "yaml-syntax-escape": {
+        "ru": ("Обратная косая черта «\\» внутри кавычек \"...\" начинает особый символ, "
+               "а такого символа нет.",
+               "Заключите значение в одинарные кавычки ('C:\\Планы\\2022') или удвойте "
+                   "косую черту (\\\\)."),
+        "en": ("A backslash '\\' inside double quotes starts a special character, and there is "
+               "no such character.",
+               "Put the value in single quotes ('C:\\Plans\\2022') or double the backslash "
+                   "(\\\\)."),
+    },
+    "yaml-syntax-dash": {
+        "ru": ("Значение начинается с «- » на строке ключа: YAML принял его за начало списка.",
+               "Если тире — часть текста, заключите значение в кавычки; если это список — "
+                   "перенесите каждый элемент «- ...» на новую строку с отступом."),
+        "en": ("A value starts with '- ' on the key's line: YAML took it for a list.",
+               "If the dash is part of the text, put the value in quotes; if this is a list, "
+                   "put each '- ...' item on a new indented line."),
     },
     "yaml-syntax-star": {
         "ru": ('Значение начинается со «*» или «&»: YAML принял его за ссылку или якорь.',
@@ -138,9 +195,10 @@ CATALOG: dict[str, Entry] = {
     },
     "yaml-syntax-unclosed-quote": {
         "ru": ('Кавычка не закрыта до конца файла.',
-               "Похоже, кавычка открыта и не закрыта: проверьте пары кавычек выше."),
+               "Закройте кавычку в конце значения или уберите её; кавычки внутри текста "
+                   "пишите «ёлочками»."),
         "en": ('A quote is not closed before the end of the file.',
-               "A quote seems to be opened and never closed: check the quotes above."),
+               "Close the quote at the end of the value or remove it."),
     },
     "yaml-syntax-missing-colon": {
         "ru": ('Не найдено двоеточие после ключа.',
@@ -152,27 +210,27 @@ CATALOG: dict[str, Entry] = {
     },
     "yaml-syntax-indentation": {
         "ru": ('Отступ не совпадает с соседними строками.',
-               "Отступы не совпадают: элементы одного уровня должны начинаться в одной "
-                   "колонке, вложенные — правее."),
+               "Поля одного уровня начинаются в одной колонке, вложенные — правее; отступы "
+                   "делаются только пробелами."),
         "en": ('The indentation does not match the lines around it.',
-               "The indentation does not line up: items of one level start in the same "
-                   "column, nested ones further right."),
+               "Fields of one level start in the same column, nested ones further right; "
+                   "indent with spaces only."),
     },
     "yaml-syntax-node-content": {
         "ru": ('Здесь ожидалось значение.',
                "Здесь ожидалось значение; если оно начинается с особого знака "
-                   "(«[», «{», «%», «|», «>», «!»), заключите его в кавычки."),
+                   "(«[», «{{», «%», «|», «>», «!»), заключите его в кавычки."),
         "en": ('A value was expected here.',
                "A value was expected here; if it starts with a special sign "
-                   "('[', '{', '%', '|', '>', '!'), put it in quotes."),
+                   "('[', '{{', '%', '|', '>', '!'), put it in quotes."),
     },
     "yaml-syntax-control-char": {
-        "ru": ('Недопустимый управляющий символ в тексте.',
-               "В тексте невидимый управляющий символ: удалите его или перепечатайте "
-                   "строку."),
-        "en": ('A control character that is not allowed in text.',
-               "The text holds an invisible control character: delete it or retype the "
-                   "line."),
+        "ru": ("Недопустимый управляющий символ {char} в тексте.",
+               "В тексте невидимый управляющий символ (часто остаётся после копирования "
+                   "из Word): удалите его или перепечатайте строку."),
+        "en": ("A control character {char} that is not allowed in text.",
+               "The text holds an invisible control character (often left by copying from "
+                   "Word): delete it or retype the line."),
     },
     "yaml-syntax-yaml-version": {
         "ru": ('Неподдерживаемая версия YAML в заголовке «%YAML».',
@@ -348,11 +406,11 @@ CATALOG.update(
     {
         "duplicate-id": {
             "ru": (
-                "Номер {id} у {what} повторяется (уже есть в элементе {first} этого списка).",
+                "Номер «{id}» у {what} повторяется (первый раз — в строке {first_line}).",
                 "Номера в одном списке должны быть разными: исправьте номер или удалите повтор.",
             ),
             "en": (
-                "The {what} id {id} is repeated (already used by item {first} of this list).",
+                "The {what} id '{id}' is repeated (first at line {first_line}).",
                 "Ids in one list must differ: fix the id or remove the repetition.",
             ),
         },
@@ -384,14 +442,14 @@ CATALOG.update(
         },
         "outside-period": {
             "ru": (
-                "Срок «{phrase}» ({dates}) выходит за период {scope} {stage} ({period}).",
-                "Исправьте срок или период этапа; если срок перенесли — запишите перенос "
+                "Срок «{phrase}» ({dates}) выходит за период {scope}{stage_sp} ({period}).",
+                "Исправьте срок или период {scope}; если срок перенесли — запишите перенос "
                 "(clusterctl reschedule).",
             ),
             "en": (
                 "The deadline '{phrase}' ({dates}) falls outside the period of the "
-                "{scope} {stage} ({period}).",
-                "Fix the deadline or the stage's period; if the deadline was moved, record it "
+                "{scope}{stage_sp} ({period}).",
+                "Fix the deadline or the {scope}'s period; if the deadline was moved, record it "
                 "(clusterctl reschedule).",
             ),
         },
@@ -429,11 +487,11 @@ CATALOG.update(
         },
         "unresolved-reference": {
             "ru": (
-                "Ссылка на {kind} «{ref}» не найдена в плане.",
+                "В плане нет {kind} «{ref}».",
                 "{did_you_mean}Проверьте написание или добавьте в план.",
             ),
             "en": (
-                "The {kind} '{ref}' referred to is not in the plan.",
+                "The plan has no {kind} '{ref}'.",
                 "{did_you_mean}Check the spelling or add it to the plan.",
             ),
         },
@@ -451,11 +509,12 @@ CATALOG.update(
         "future-date": {
             "ru": (
                 "Дата {date} ещё не наступила (сегодня {today}).",
-                "Отметка о выполнении ставится по факту: проверьте год и месяц.",
+                "Даты выполнения, отмены и переноса ставятся по факту: проверьте год и месяц.",
             ),
             "en": (
                 "The date {date} is in the future (today is {today}).",
-                "A completion is recorded after the fact: check the year and the month.",
+                "Completions, cancellations and moves are recorded after the fact: check the "
+                "year and the month.",
             ),
         },
         "status-mismatch": {

@@ -30,6 +30,8 @@ def _check(items: list[Task] | list[Step], path: Path, parent: tuple[int, ...] |
     for k, ident in enumerate(ids):
         assert ident is not None
         parts = _parts(ident)
+        if parts == previous:
+            continue  # a repeated id is the unique-ids rule's finding, not a numbering gap
         if previous is None:
             expected = (*parent, 1) if parent is not None else (*parts[:-1], 1)
         else:

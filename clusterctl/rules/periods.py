@@ -45,7 +45,8 @@ def periods(ctx: RuleContext) -> Iterable[Finding]:
                     "phrase": " ".join((item.work.due or "").split()),
                     "dates": _fmt(Period(start, deadline.end)),
                     "scope": "stage" if in_stage else "project",
-                    "stage": item.stage.id if item.stage is not None else "",
+                    # the stage is named only when its own period is the one exceeded
+                    "stage": item.stage.id if in_stage and item.stage is not None else "",
                     "period": _fmt(period),
                 },
             )

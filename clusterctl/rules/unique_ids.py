@@ -20,7 +20,8 @@ def _duplicates(items: Sequence[Any], path: Path, what: str) -> Iterator[Finding
         if key in seen:
             yield Finding(
                 "duplicate-id", (*path, i, "id"),
-                {"id": ident, "what": what, "first": seen[key] + 1, "number": i + 1},
+                {"id": ident, "what": what, "first": seen[key] + 1, "number": i + 1,
+                 "first_path": (*path, seen[key], "id")},
             )
         else:
             seen[key] = i
