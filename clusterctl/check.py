@@ -127,13 +127,14 @@ def _model_at(loc: Sequence[str | int]) -> Any:
 
 
 def _yaml_path(loc: Sequence[str | int]) -> str:
-    out = ""
+    """Where a value is, as a person counts: "tasks → №1 → status" (list items from 1)."""
+    parts: list[str] = []
     for step in loc:
         if isinstance(step, int):
-            out += f"[{step}]"
+            parts.append(f"№{step + 1}")
         elif step and not any(ch in step for ch in "[]-,"):
-            out += ("." if out else "") + step
-    return out
+            parts.append(step)
+    return " → ".join(parts)
 
 
 _PYDANTIC_PROBLEMS: dict[str, dict[str, str]] = {
