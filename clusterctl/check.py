@@ -51,6 +51,10 @@ class FileResult:
         """The file could be read into a plan with no errors."""
         return self.plan is not None and self.errors == 0
 
+    def blocking(self, exempt: frozenset[str] = frozenset()) -> list[Diagnostic]:
+        """The errors that make the file unusable, leaving out the `exempt` codes."""
+        return [d for d in self.diagnostics if d.is_error and d.code not in exempt]
+
 
 @dataclass(frozen=True, slots=True)
 class CheckOptions:

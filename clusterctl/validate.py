@@ -40,6 +40,9 @@ class RunOptions:
     jobs: int = 0
     """Worker processes; 0: one per core (at most the number of chunks), 1: no pool."""
     want_plans: bool = False
+    exempt: frozenset[str] = frozenset()
+    """With want_plans: error codes that do not make a file unusable (the query commands
+    exempt "future-date": a done_on after --as-of only means "not done yet" on that date)."""
 
 
 def _options_key(options: CheckOptions) -> str:
@@ -76,13 +79,15 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
 
 
 def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions, cache_dir: str | None,
-            want_plans: bool) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
+            want_plans: bool, exempt: frozenset[str]
+            ) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
     """Check a chunk of files in a worker process; send back diagnostics (and plan data)."""
     cache = Cache.open(cache_dir, _options_key(options)) if cache_dir else None
     out: list[tuple[str, list[Any], dict[str, Any] | None]] = []
     for raw_path, display in chunk:
         result, _ = _check_one(Path(raw_path), display, options, cache, want_plans)
-        data = result.data if (want_plans and result.ok) else None
+        usable = want_plans and result.data is not None and not result.blocking(exempt)
+        data = result.data if usable else None
         out.append((display, result.diagnostics, data))
     return out
 
@@ -92,12 +97,12 @@ def _chunks(items: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[str
         yield [(str(path), display) for path, display in items[start:start + size]]
 
 
-def _rebuild(result: FileResult) -> None:
+def _rebuild(result: FileResult, exempt: frozenset[str]) -> None:
     """Fill in `plan` and `index` from cached or transferred plan data."""
     from clusterctl.models import Plan
     from clusterctl.plan import build_index
 
-    if result.data is None or result.errors:
+    if result.data is None or result.blocking(exempt):
         return
     result.plan = Plan.model_validate(result.data)
     result.index = build_index(result.plan)
@@ -125,7 +130,7 @@ def validate_paths(paths: list[str], options: CheckOptions,
         for path, display in files:
             result, cached = _check_one(path, display, options, cache, run.want_plans)
             if run.want_plans and cached:
-                _rebuild(result)
+                _rebuild(result, run.exempt)
             results.append(result)
         return results
     import multiprocessing
@@ -136,17 +141,20 @@ def validate_paths(paths: list[str], options: CheckOptions,
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             futures = [
-                pool.submit(_worker, chunk, options, run.cache_dir, run.want_plans)
+                pool.submit(_worker, chunk, options, run.cache_dir, run.want_plans, run.exempt)
                 for chunk in chunks
             ]
             answers = [future.result() for future in futures]
     except (BrokenProcessPool, OSError, PermissionError):
         # no workers to be had (or one died): check everything here instead
-        answers = [_worker(chunk, options, run.cache_dir, run.want_plans) for chunk in chunks]
+        answers = [
+            _worker(chunk, options, run.cache_dir, run.want_plans, run.exempt)
+            for chunk in chunks
+        ]
     for answer in answers:
         for display, diagnostics, data in answer:
             result = FileResult(display, diagnostics, data=data)
             if run.want_plans:
-                _rebuild(result)
+                _rebuild(result, run.exempt)
             results.append(result)
     return results

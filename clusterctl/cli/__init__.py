@@ -4,6 +4,8 @@ Each module registers its commands on the one typer `app`; importing them here i
 (heavy libraries are imported inside the commands).
 """
 
+import clusterctl.cli.export_cmds  # registers `export ics`
+import clusterctl.cli.query_cmds  # registers overdue, upcoming, status, who
 from clusterctl.cli import check_cmds
 from clusterctl.cli.app import app, main
 

@@ -118,18 +118,30 @@ def run_options(
     return RunOptions(cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans)
 
 
-def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text") -> LoadedPlans:
+QUERY_EXEMPT = frozenset({"future-date"})
+"""`future-date` compares done_on with --as-of: a query about the past still loads the plan
+(a later done_on only means "not done yet" on that date)."""
+
+
+def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
+               exempt: frozenset[str] = QUERY_EXEMPT) -> LoadedPlans:
     """Check and load every plan under `paths` for a query command.
 
     Files with errors are reported on stderr (the same located messages as `validate`) and
     skipped; the caller answers from the rest and exits 1 at the end if any was skipped.
+    The check runs with the same options as `validate`, so both share the cache; errors with
+    an `exempt` code do not make a file unusable and are not reported.
     """
     from clusterctl.errors import UserError
     from clusterctl.reporters import report
-    from clusterctl.validate import validate_paths
+    from clusterctl.validate import RunOptions, validate_paths
 
     try:
-        results = validate_paths(default_paths(paths), options, run_options(want_plans=True))
+        run = run_options(want_plans=True)
+        results = validate_paths(
+            default_paths(paths), options,
+            RunOptions(cache_dir=run.cache_dir, jobs=run.jobs, want_plans=True, exempt=exempt),
+        )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
     if not results:
@@ -137,8 +149,10 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
             "нет файлов планов (*.yaml, *.yml)" if options.lang == "ru"
             else "no plan files (*.yaml, *.yml)"
         )
-    good = [r for r in results if r.ok]
-    bad = [r for r in results if not r.ok]
+    for result in results:
+        result.diagnostics = [d for d in result.diagnostics if d.code not in exempt]
+    good = [r for r in results if r.plan is not None and not r.blocking()]
+    bad = [r for r in results if r.plan is None or r.blocking()]
     if bad:
         errors = [d for r in bad for d in r.diagnostics if d.is_error]
         report(errors, "github" if fmt == "github" else "text", options.lang, sys.stderr)

@@ -1,0 +1,68 @@
+"""`export ics`: the plans as a calendar file for a phone or a desktop calendar."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app
+from clusterctl.cli.query_cmds import (
+    ClusterOpt,
+    ProjectOpt,
+    ResponsibleOpt,
+    StageOpt,
+    StatusOpt,
+    _answer,
+    _finish,
+    _start,
+)
+
+export_app = typer.Typer(
+    name="export",
+    help="Выгрузка планов в другие форматы: календарь (ics).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("ics")
+def export_ics(
+    paths: PathsArg = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Записать в файл (по умолчанию — на экран)."),
+    ] = None,
+    as_of: AsOfOpt = None,
+    project: ProjectOpt = None,
+    stage: StageOpt = None,
+    cluster: ClusterOpt = None,
+    responsible: ResponsibleOpt = None,
+    status: StatusOpt = None,
+    reminders: Annotated[
+        bool, typer.Option("--reminders/--no-reminders",
+                           help="Добавить анонсы, пресс-релизы, отчёты и совещания.")
+    ] = True,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Название календаря.")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Календарь RFC 5545 (.ics): событие на весь день на каждый срок, напоминания по
+    правилам работы; повторный импорт обновляет события, а не дублирует их."""
+    from clusterctl.ics import calendar
+
+    run = _start(paths, as_of, lang, "table", project, stage, cluster, responsible, status)
+    data = _answer(run, lambda: calendar(
+        run.sources, run.today, run.filters, lang=run.lang, reminders=reminders, name=name,
+    ))
+    if output:
+        from clusterctl.writing import write_atomic
+
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    _finish(run)

@@ -1,0 +1,739 @@
+"""`overdue`, `upcoming`, `status`, `who`: questions about the plans as of a date.
+
+Every command reads files or folders like `validate` (default projects/): a file with errors
+is reported on stderr and skipped, the rest is answered, and the exit status is 1 when a
+file was skipped. A filter value that matches nothing is a usage error (exit 2) naming the
+closest known values. See docs/queries.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app, fail_usage, load_plans, today_or
+
+if TYPE_CHECKING:
+    from clusterctl.cli.app import LoadedPlans
+    from clusterctl.plan import PlanIndex
+    from clusterctl.queries import (
+        Filters,
+        PersonLoad,
+        StatusReport,
+        Upcoming,
+        UpcomingEntry,
+        Who,
+    )
+    from clusterctl.reminders import MeetingAgenda
+    from clusterctl.tables import Column, Table
+
+T = TypeVar("T")
+
+# ---------------------------------------------------------------------------- options
+
+ProjectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--project", "-p", help="Только этот проект (id); можно повторять."),
+]
+StageOpt = Annotated[
+    list[str] | None,
+    typer.Option("--stage", help="Только этот этап (номер или название); можно повторять."),
+]
+ClusterOpt = Annotated[
+    list[str] | None,
+    typer.Option("--cluster", help="Только этот кластер (id или название); можно повторять."),
+]
+ResponsibleOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--responsible", "-r",
+        help="Только этот ответственный: id, имя, ФИО, другое написание или фамилия.",
+    ),
+]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status", "-s",
+        help="planned, in_progress, done, cancelled или open (можно через запятую).",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", help="table (по умолчанию), json, csv или md."),
+]
+
+# ---------------------------------------------------------------------------- words
+
+_T: dict[str, tuple[str, str]] = {
+    "project": ("Проект", "Project"),
+    "id": ("№", "No."),
+    "task": ("Мероприятие", "Task"),
+    "due_phrase": ("Срок в плане", "Due (as written)"),
+    "due": ("Дата", "Date"),
+    "days_overdue": ("Просрочка, дн.", "Days late"),
+    "responsible": ("Ответственные", "Responsible"),
+    "where": ("Этап/кластер", "Stage/cluster"),
+    "weekday": ("День", "Day"),
+    "days_left": ("Через, дн.", "In days"),
+    "kind": ("Что", "What"),
+    "name": ("Ответственный", "Responsible"),
+    "who_kind": ("Вид", "Kind"),
+    "projects": ("Проекты", "Projects"),
+    "open": ("Открыто", "Open"),
+    "overdue": ("Просрочено", "Overdue"),
+    "next_due": ("Ближайший срок", "Next due"),
+    "duties": ("Роли", "Duties"),
+    "left": ("Дней до срока", "Days left"),
+    "status": ("Статус", "Status"),
+    "scope": ("Проект / этап / кластер", "Project / stage / cluster"),
+    "total": ("Всего", "Total"),
+    "done": ("Выполнено", "Done"),
+    "in_progress": ("В работе", "In progress"),
+    "planned": ("Запланировано", "Planned"),
+    "cancelled": ("Отменено", "Cancelled"),
+    "rescheduled": ("Перенесено", "Rescheduled"),
+    "share": ("Готово", "Done %"),
+    "participation": ("Участие ОУ", "Schools took part"),
+    "date": ("Дата", "Date"),
+    "time": ("Время", "Time"),
+    "place": ("Место", "Place"),
+}
+
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "task": ("срок", "due"),
+    "step": ("срок", "due"),
+    "event": ("мероприятие", "event"),
+    "announcement": ("анонс", "announcement"),
+    "announcement_repeat": ("анонс", "announcement"),
+    "press_release": ("пресс-релиз", "press release"),
+    "report": ("отчёт", "report"),
+    "meeting": ("совещание", "meeting"),
+}
+_STATUS_WORDS: dict[str, tuple[str, str]] = {
+    "planned": ("запланировано", "planned"),
+    "in_progress": ("в работе", "in progress"),
+    "done": ("выполнено", "done"),
+    "cancelled": ("отменено", "cancelled"),
+}
+_WHO_KINDS: dict[str, tuple[str, str]] = {
+    "person": ("человек", "person"),
+    "role": ("роль", "role"),
+    "unknown": ("нет в реестре", "not in registry"),
+}
+
+
+def _w(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    pair = table.get(key, (key, key))
+    return pair[0] if lang == "ru" else pair[1]
+
+
+def _say(lang: str, ru: str, en: str) -> str:
+    return ru if lang == "ru" else en
+
+
+_KEEP = {
+    "project": 3, "due_phrase": 2, "where": 1, "weekday": 4, "days_left": 6, "kind": 7,
+    "responsible": 5, "due": 8, "in_progress": 6, "planned": 5, "cancelled": 3,
+    "rescheduled": 2, "next_due": 7, "participation": 4, "who_kind": 6, "projects": 3,
+    "duties": 4, "left": 8, "status": 5, "time": 6, "place": 8, "id": 8, "total": 8,
+    "done": 8, "overdue": 8,
+}
+"""Which columns a narrow terminal hides first (lowest first; unlisted: never)."""
+
+
+def _col(key: str, align: str = "left", shorten: int | None = None) -> Column:
+    from clusterctl.tables import Column
+
+    ru, en = _T[key]
+    return Column(key, ru, en, align, shorten, keep=_KEEP.get(key, 9))
+
+
+def _day(d: datetime.date | None, lang: str) -> str:
+    from clusterctl.datefmt import day
+
+    return day(d, lang)
+
+
+def _weekday(d: datetime.date, lang: str) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(d, "EEE", locale="ru_RU" if lang == "ru" else "en_GB"))
+
+
+def _where(stage: str | None, cluster: str | None) -> str:
+    return " / ".join(p for p in (stage, cluster) if p)
+
+
+# ---------------------------------------------------------------------------- running
+
+
+@dataclass(slots=True)
+class _Run:
+    lang: str
+    today: datetime.date
+    fmt: str
+    loaded: LoadedPlans
+    filters: Filters
+
+    @property
+    def sources(self) -> list[PlanIndex]:
+        return [r.index for r in self.loaded.ok if r.index is not None]
+
+
+def _start(
+    paths: list[str] | None, as_of: str | None, lang: str | None, fmt: str,
+    project: list[str] | None = None, stage: list[str] | None = None,
+    cluster: list[str] | None = None, responsible: list[str] | None = None,
+    status: list[str] | None = None,
+) -> _Run:
+    from clusterctl.check import CheckOptions
+    from clusterctl.i18n import resolve_lang
+    from clusterctl.queries import Filters
+    from clusterctl.tables import FORMATS
+
+    language = resolve_lang(lang)
+    if fmt not in FORMATS:
+        raise fail_usage(f"--format: {fmt} ({', '.join(FORMATS)})")
+    today = today_or(as_of, language)
+    # the same options as `validate` (shared cache); load_plans exempts `future-date`
+    options = CheckOptions(lang=language, today=today)
+    loaded = load_plans(paths, options)
+    filters = Filters(
+        projects=tuple(project or ()), stages=tuple(stage or ()),
+        clusters=tuple(cluster or ()), responsible=tuple(responsible or ()),
+        statuses=tuple(status or ()),
+    )
+    return _Run(language, today, fmt, loaded, filters)
+
+
+_UNKNOWN_WHAT = {
+    "project": ("проекта", "project"),
+    "stage": ("этапа", "stage"),
+    "cluster": ("кластера", "cluster"),
+    "responsible": ("ответственного", "responsible"),
+    "name": ("ответственного", "responsible"),
+    "status": ("статуса", "status"),
+}
+
+
+def _answer(run: _Run, query: Callable[[], T]) -> T:
+    """Run a query; a filter value that matches nothing is a usage error (exit 2)."""
+    from clusterctl.i18n import quote
+    from clusterctl.queries import UnknownFilterValue
+
+    try:
+        return query()
+    except UnknownFilterValue as exc:
+        lang = run.lang
+        option = "" if exc.option == "name" else f"--{exc.option}: "
+        what = _w(_UNKNOWN_WHAT, exc.option, lang)
+        value = quote(exc.value, lang)
+        if exc.option == "status":
+            message = _say(lang, f"статуса {value} нет; допустимые: ",
+                           f"there is no status {value}; allowed: ") + ", ".join(exc.known)
+            message += "."
+        else:
+            message = _say(lang, f"{what} {value} нет в планах.",
+                           f"no {what} {value} in the plans.")
+            if exc.closest:
+                names = _say(lang, " или ", " or ").join(quote(n, lang) for n in exc.closest)
+                message += _say(lang, f" Возможно, имелось в виду {names}.",
+                                f" Did you mean {names}?")
+            if exc.option in ("project", "stage", "cluster") and exc.known:
+                known = ", ".join(dict.fromkeys(exc.known))
+                message += _say(lang, f" Есть: {known}.", f" Known: {known}.")
+        raise fail_usage(option + message) from None
+
+
+def _emit(run: _Run, table: Table, data: Any, fields: Sequence[str],
+          records: Sequence[dict[str, Any]]) -> None:
+    from clusterctl import tables
+
+    if run.fmt == "json":
+        sys.stdout.write(tables.render_json(data))
+    elif run.fmt == "csv":
+        sys.stdout.write(tables.render_csv(fields, records))
+    elif run.fmt == "md":
+        sys.stdout.write(tables.render_markdown(table, run.lang))
+    elif sys.stdout.isatty():
+        tables.render_rich(table, run.lang, sys.stdout)
+    else:
+        sys.stdout.write(tables.render_plain(table, run.lang))
+    sys.stdout.flush()
+
+
+def _finish(run: _Run, findings: bool = False) -> None:
+    code = run.loaded.exit_code or (1 if findings else 0)
+    if code:
+        raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------------------- overdue
+
+OVERDUE_FIELDS = (
+    "project", "id", "kind", "title", "due_phrase", "due", "days_overdue", "status",
+    "responsible", "stage", "cluster", "task_id", "start", "deadline_kind", "result",
+    "rescheduled", "is_event", "place", "project_title", "stage_title", "cluster_title", "path",
+)
+
+
+def _overdue_table(items: Sequence[Any], run: _Run) -> Table:
+    from clusterctl.tables import Section, Table, plural_ru
+
+    lang = run.lang
+    rows: list[list[Any]] = [
+        [o.project, o.id, o.title, o.due_phrase or "", _day(o.due, lang), str(o.days_overdue),
+         ", ".join(o.responsible), _where(o.stage, o.cluster)]
+        for o in items
+    ]
+    n = len(items)
+    on = _day(run.today, lang)
+    return Table(
+        columns=[
+            _col("project"), _col("id"), _col("task", shorten=60), _col("due_phrase"),
+            _col("due"), _col("days_overdue", "right"), _col("responsible"), _col("where"),
+        ],
+        sections=[Section(None, rows)],
+        footer=_say(lang, f"Просрочено на {on}: {n} {plural_ru(n, 'пункт', 'пункта', 'пунктов')}.",
+                    f"Overdue as of {on}: {n} item{'s' if n != 1 else ''}."),
+        empty=_say(lang, f"Просроченных пунктов на {on} нет.", f"Nothing is overdue as of {on}."),
+    )
+
+
+@app.command()
+def overdue(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    project: ProjectOpt = None,
+    stage: StageOpt = None,
+    cluster: ClusterOpt = None,
+    responsible: ResponsibleOpt = None,
+    status: StatusOpt = None,
+    fmt: FormatOpt = "table",
+    fail: Annotated[
+        bool, typer.Option("--fail", help="Код выхода 1, если есть просроченное (для CI).")
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Просроченное: срок прошёл, а мероприятие или подпункт не выполнено и не отменено."""
+    from clusterctl import queries
+    from clusterctl.tables import record
+
+    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
+    items = _answer(run, lambda: queries.overdue(run.sources, run.today, run.filters))
+    _emit(run, _overdue_table(items, run), {"as_of": run.today, "items": items},
+          OVERDUE_FIELDS, [record(i) for i in items])
+    _finish(run, fail and bool(items))
+
+
+# ---------------------------------------------------------------------------- upcoming
+
+UPCOMING_FIELDS = (
+    "due", "days_left", "week", "kind", "project", "id", "title", "due_phrase", "start",
+    "event_start", "offset", "responsible", "stage", "cluster", "status", "place",
+    "project_title", "stage_title", "cluster_title",
+)
+MEETING_FIELDS = (
+    "meeting_date", "meeting_until", "meeting_project", "meeting_cluster", "date", "kind",
+    "project", "id", "title", "date_phrase", "start", "end", "time", "place", "audience",
+    "level", "expected_participants", "registration_url", "responsible", "stage", "cluster",
+    "status",
+)
+
+
+def _entry_title(entry: UpcomingEntry, lang: str) -> str:
+    from clusterctl.reminders import entry_label
+
+    if entry.kind in ("task", "step"):
+        return entry.title
+    return f"{entry_label(entry, lang)}: {entry.title}"
+
+
+def _upcoming_table(up: Upcoming, run: _Run) -> Table:
+    from clusterctl.datefmt import span_long
+    from clusterctl.tables import Section, Table, plural_ru
+
+    lang = run.lang
+    sections = []
+    for week in up.weeks():
+        head = span_long(week.start, week.end, lang)
+        rows: list[list[Any]] = [
+            [_day(e.due, lang), _weekday(e.due, lang), str(e.days_left),
+             _w(_KIND_WORDS, e.kind, lang), e.project,
+             "" if e.kind in ("report", "meeting") else e.id,
+             _entry_title(e, lang),
+             e.due_phrase or "", ", ".join(e.responsible), _where(e.stage, e.cluster)]
+            for e in week.entries
+        ]
+        sections.append(Section(_say(lang, f"Неделя {head}", f"Week {head}"), rows))
+    n = len(up.entries)
+    since, until = _day(up.as_of, lang), _day(up.until, lang)
+    return Table(
+        columns=[
+            _col("due"), _col("weekday"), _col("days_left", "right"), _col("kind"),
+            _col("project"), _col("id"), _col("task", shorten=60), _col("due_phrase"),
+            _col("responsible"), _col("where"),
+        ],
+        sections=sections,
+        footer=_say(
+            lang, f"С {since} по {until}: {n} {plural_ru(n, 'пункт', 'пункта', 'пунктов')}.",
+            f"From {since} to {until}: {n} item{'s' if n != 1 else ''}.",
+        ),
+        empty=_say(lang, f"С {since} по {until} сроков и напоминаний нет.",
+                   f"Nothing falls due from {since} to {until}."),
+    )
+
+
+def _meeting_table(agendas: Sequence[MeetingAgenda], run: _Run) -> Table:
+    from clusterctl.datefmt import day_long, span, weekday
+    from clusterctl.tables import Section, Table
+
+    lang = run.lang
+    sections = []
+    for agenda in agendas:
+        who = ", ".join(agenda.responsible)
+        when = f"{day_long(agenda.date, lang)} ({weekday(agenda.date, lang)})"
+        if agenda.cluster is not None:
+            subject = _say(lang, f"совещание кластера «{agenda.cluster_title}»",
+                           f"meeting of the cluster “{agenda.cluster_title}”")
+        else:
+            subject = _say(lang, "совещание с участниками проекта", "meeting of the project")
+        title = _say(
+            lang,
+            f"{when} — {subject} ({agenda.project}); события по {_day(agenda.until, lang)}",
+            f"{when} — {subject} ({agenda.project}); events until {_day(agenda.until, lang)}",
+        )
+        if who:
+            title += _say(lang, f"; проводят: {who}", f"; run by: {who}")
+        rows: list[list[Any]] = [
+            [span(e.start, e.end, lang) if e.kind == "event" else _day(e.end, lang),
+             e.time or "", _w(_KIND_WORDS, e.kind, lang), e.id, e.title, e.place or "",
+             ", ".join(e.responsible)]
+            for e in agenda.entries
+        ]
+        sections.append(Section(title, rows, empty=_say(
+            lang, "Событий и сроков на этот период в плане нет.",
+            "The plan has no events or deadlines in this period.")))
+    return Table(
+        columns=[
+            _col("date"), _col("time"), _col("kind"), _col("id"), _col("task", shorten=60),
+            _col("place"), _col("responsible"),
+        ],
+        sections=sections,
+        empty=_say(
+            lang,
+            "Совещаний по правилам работы нет: в планах нет кластеров и блока rules: "
+            "(или период проекта закончился).",
+            "No meetings by the working rules: the plans have no clusters and no rules: block "
+            "(or the project's period is over).",
+        ),
+    )
+
+
+@app.command()
+def upcoming(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    within: Annotated[
+        str, typer.Option("--within", "-w", help="Окно: 14d (по умолчанию), 2w, 1m; 14д, 2н, 1м.")
+    ] = "14d",
+    meeting: Annotated[
+        bool, typer.Option("--meeting", help="Повестка ближайшего совещания (1 раз в четверть).")
+    ] = False,
+    reminders: Annotated[
+        bool, typer.Option("--reminders/--no-reminders",
+                           help="Показывать анонсы, пресс-релизы, отчёты и совещания.")
+    ] = True,
+    project: ProjectOpt = None,
+    stage: StageOpt = None,
+    cluster: ClusterOpt = None,
+    responsible: ResponsibleOpt = None,
+    status: StatusOpt = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+) -> None:
+    """Что наступает в ближайшие дни (по умолчанию 14): сроки и напоминания по правилам
+    работы — анонсы, пресс-релизы, отчёты, совещания; по неделям."""
+    from clusterctl import queries
+    from clusterctl.reminders import meeting_agenda
+    from clusterctl.tables import record
+
+    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
+    if meeting:
+        agendas = _answer(run, lambda: meeting_agenda(run.sources, run.today, run.filters))
+        records = [
+            record(e, meeting_date=a.date, meeting_until=a.until, meeting_project=a.project,
+                   meeting_cluster=a.cluster)
+            for a in agendas for e in a.entries
+        ]
+        _emit(run, _meeting_table(agendas, run), {"as_of": run.today, "meetings": agendas},
+              MEETING_FIELDS, records)
+        _finish(run)
+        return
+    try:
+        until = queries.window_end(run.today, within)
+    except ValueError:
+        raise fail_usage(_say(
+            run.lang, f"--within {within!r}: нужно число и единица: 14d, 2w, 1m (или 14д, 2н, 1м)",
+            f"--within {within!r}: expected a number and a unit: 14d, 2w, 1m",
+        )) from None
+    result = _answer(run, lambda: queries.upcoming(
+        run.sources, run.today, until, run.filters, reminders=reminders,
+    ))
+    _emit(run, _upcoming_table(result, run),
+          {"as_of": result.as_of, "until": result.until, "items": result.entries},
+          UPCOMING_FIELDS, [record(e) for e in result.entries])
+    _finish(run)
+
+
+# ---------------------------------------------------------------------------- status
+
+STATUS_FIELDS = (
+    "level", "project", "id", "title", "current", "period_start", "period_end", "total", "done",
+    "in_progress", "planned", "overdue", "cancelled", "rescheduled", "share_done", "next_due",
+    "next_due_id", "next_due_phrase", "members", "took_part", "participation_share",
+)
+
+
+def _status_records(report: StatusReport) -> list[dict[str, Any]]:
+    from clusterctl.tables import record
+
+    out: list[dict[str, Any]] = []
+    for ps in report.projects:
+        for row in (ps.project, *ps.stages, *ps.clusters):
+            nxt, part = row.next_due, row.participation
+            out.append(record(
+                row, next_due=nxt.date if nxt else None, next_due_id=nxt.id if nxt else None,
+                next_due_phrase=nxt.due_phrase if nxt else None,
+                members=part.members if part else None,
+                took_part=part.took_part if part else None,
+                participation_share=part.share if part else None,
+            ))
+    return out
+
+
+def _status_table(report: StatusReport, run: _Run) -> Table:
+    from clusterctl.tables import Bar, Section, Table, percent, shorten
+
+    lang = run.lang
+    sections = []
+    footer: list[str] = []
+    for ps in report.projects:
+        rows: list[list[Any]] = []
+        for row in (ps.project, *ps.stages, *ps.clusters):
+            if row.level == "project":
+                name = _say(lang, "весь проект", "whole project")
+            elif row.level == "stage":
+                name = _say(lang, f"этап {row.id}: ", f"stage {row.id}: ") + row.title
+                if row.current:
+                    name = _say(lang, "▶ ", "▶ ") + name
+            else:
+                name = _say(lang, f"кластер {row.id}: ", f"cluster {row.id}: ") + row.title
+            nxt = row.next_due
+            part = row.participation
+            if part is None:
+                took = ""
+            elif not part.recorded:
+                took = _say(lang, f"нет данных (из {part.members})",
+                            f"no data (of {part.members})")
+            else:
+                took = f"{part.took_part}/{part.members} ({percent(part.share)})"
+            rows.append([
+                name, str(row.total), str(row.done), str(row.in_progress), str(row.planned),
+                str(row.overdue), str(row.cancelled), str(row.rescheduled), Bar(row.share_done),
+                f"{_day(nxt.date, lang)} · {nxt.id}" if nxt else "—", took,
+            ])
+        title = f"{ps.project.project} — {shorten(ps.project.title, 90)}"
+        sections.append(Section(title, rows))
+        if ps.district is not None:
+            d = ps.district
+            share = percent(d.share) if d.recorded else _say(lang, "нет данных", "no data")
+            footer.append(_say(
+                lang,
+                f"{ps.project.project}: школ района приняли участие — {d.took_part} из "
+                f"{d.members} ({share}).",
+                f"{ps.project.project}: district schools that took part — {d.took_part} of "
+                f"{d.members} ({share}).",
+            ))
+    return Table(
+        columns=[
+            _col("scope", shorten=48), _col("total", "right"), _col("done", "right"),
+            _col("in_progress", "right"), _col("planned", "right"), _col("overdue", "right"),
+            _col("cancelled", "right"), _col("rescheduled", "right"), _col("share", "right"),
+            _col("next_due"), _col("participation"),
+        ],
+        sections=sections,
+        footer="\n".join(footer) or None,
+        empty=_say(lang, "Нет проектов.", "No projects."),
+    )
+
+
+@app.command()
+def status(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    project: ProjectOpt = None,
+    stage: StageOpt = None,
+    cluster: ClusterOpt = None,
+    responsible: ResponsibleOpt = None,
+    status: StatusOpt = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+) -> None:
+    """Ход работ: по проектам, этапам и кластерам — сколько выполнено, в работе, просрочено,
+    перенесено, ближайший срок; участие школ кластера в мероприятиях."""
+    from clusterctl import queries
+
+    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
+    report = _answer(run, lambda: queries.status(run.sources, run.today, run.filters))
+    _emit(run, _status_table(report, run), report, STATUS_FIELDS, _status_records(report))
+    _finish(run)
+
+
+# ---------------------------------------------------------------------------- who
+
+WHO_FIELDS = (
+    "name", "kind", "open", "overdue", "due_soon", "next_due", "projects", "duties",
+    "spellings", "position", "key",
+)
+WHO_ITEM_FIELDS = (
+    "due", "days_left", "overdue", "project", "id", "kind", "title", "due_phrase", "status",
+    "responsible", "stage", "cluster", "task_id", "start", "deadline_kind", "result",
+    "rescheduled", "project_title", "stage_title", "cluster_title", "path", "owners",
+)
+
+
+def _duty_text(person: PersonLoad, lang: str, machine: bool = False) -> list[str]:
+    out = []
+    for duty in person.duties:
+        if machine:
+            out.append(f"{duty.kind}:{duty.project}" + (f"/{duty.cluster}" if duty.cluster else ""))
+            continue
+        word = {"curator": ("куратор", "curator"), "lead": ("руководитель", "lead")}[duty.kind]
+        text = word[0] if lang == "ru" else word[1]
+        out.append(f"{text} {duty.cluster}" if duty.cluster else text + _say(
+            lang, " проекта", " of the project"))
+    return out
+
+
+def _who_table(w: Who, run: _Run) -> Table:
+    from clusterctl.tables import Column, Section, Table
+
+    lang = run.lang
+    soon = _day(w.soon_until, lang)
+    rows: list[list[Any]] = [
+        [p.name, _w(_WHO_KINDS, p.kind, lang), ", ".join(p.projects), str(p.open),
+         str(p.overdue), str(p.due_soon), _day(p.next_due, lang) or "—",
+         ", ".join(_duty_text(p, lang))]
+        for p in w.people
+    ]
+    unknown = sum(1 for p in w.people if p.kind == "unknown")
+    footer = _say(lang, f"Ответственных: {len(w.people)}.", f"Responsibles: {len(w.people)}.")
+    if unknown:
+        footer += _say(
+            lang, f" Нет в реестре: {unknown} — проверьте написание (clusterctl validate).",
+            f" Not in a registry: {unknown} — check the spelling (clusterctl validate).",
+        )
+    return Table(
+        columns=[
+            _col("name"), _col("who_kind"), _col("projects"),
+            _col("open", "right"), _col("overdue", "right"),
+            Column("due_soon", f"Срок до {soon}", f"Due by {soon}", "right", keep=8),
+            _col("next_due"), _col("duties"),
+        ],
+        sections=[Section(None, rows)],
+        footer=footer,
+        empty=_say(lang, "Ответственных нет.", "No responsibles."),
+    )
+
+
+def _who_person_table(w: Who, run: _Run) -> Table:
+    from clusterctl.tables import Section, Table
+
+    lang = run.lang
+    soon = _day(w.soon_until, lang)
+    heads = []
+    for p in w.people:
+        duties = _duty_text(p, lang)
+        head = f"{p.name} ({_w(_WHO_KINDS, p.kind, lang)}; {', '.join(p.projects) or '—'})"
+        if duties:
+            head += ": " + ", ".join(duties)
+        head += _say(
+            lang,
+            f". Открыто: {p.open}, просрочено: {p.overdue}, срок до {soon}: {p.due_soon}.",
+            f". Open: {p.open}, overdue: {p.overdue}, due by {soon}: {p.due_soon}.",
+        )
+        heads.append(head)
+    rows: list[list[Any]] = [
+        [_day(i.due, lang) or "—", "" if i.days_left is None else str(i.days_left), i.project,
+         i.id, i.title, i.due_phrase or "", _w(_STATUS_WORDS, i.status, lang),
+         _where(i.stage, i.cluster)]
+        for i in w.items
+    ]
+    return Table(
+        columns=[
+            _col("due"), _col("left", "right"), _col("project"), _col("id"),
+            _col("task", shorten=60), _col("due_phrase"), _col("status"), _col("where"),
+        ],
+        sections=[Section(None, rows)],
+        title="\n".join(heads),
+        empty=_say(lang, "Пунктов нет." if run.filters.statuses else "Открытых пунктов нет.",
+                   "No items." if run.filters.statuses else "No open items."),
+    )
+
+
+@app.command()
+def who(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[NAME] [PATH]...",
+            help="Имя, ФИО, id, другое написание или фамилия (без него — все), затем файлы "
+            "или папки с планами (по умолчанию projects/). Если первый аргумент — "
+            "существующий файл или папка, это путь, а не имя.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    within: Annotated[
+        str, typer.Option("--within", "-w", help="Окно «скоро срок»: 14d (по умолчанию), 2w, 1m.")
+    ] = "14d",
+    project: ProjectOpt = None,
+    stage: StageOpt = None,
+    cluster: ClusterOpt = None,
+    responsible: ResponsibleOpt = None,
+    status: StatusOpt = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+) -> None:
+    """Кто что несёт: все ответственные (открыто, просрочено, скоро срок) или открытые
+    пункты одного человека по всем проектам в порядке сроков."""
+    import os
+
+    from clusterctl import queries
+    from clusterctl.tables import record
+
+    rest = list(args or ())
+    name = rest.pop(0) if rest and not os.path.exists(rest[0]) else None
+    run = _start(rest, as_of, lang, fmt, project, stage, cluster, responsible, status)
+    try:
+        days = (queries.window_end(run.today, within) - run.today).days + 1
+    except ValueError:
+        raise fail_usage(f"--within {within!r}: 14d, 2w, 1m") from None
+    result = _answer(run, lambda: queries.who(
+        run.sources, run.today, name, run.filters, soon_days=days,
+    ))
+    if name is None:
+        records = [
+            record(p, duties=_duty_text(p, run.lang, machine=True)) for p in result.people
+        ]
+        _emit(run, _who_table(result, run), result, WHO_FIELDS, records)
+    else:
+        _emit(run, _who_person_table(result, run), result, WHO_ITEM_FIELDS,
+              [record(i) for i in result.items])
+    _finish(run)

@@ -1,0 +1,1437 @@
+"""Queries over plans: what is overdue, what is next, how far each project has come, who
+carries what.
+
+Every query is a pure function of the plans and a date (`today`): nothing here reads the
+clock, the files or the terminal. The results are plain frozen dataclasses whose fields are
+documented below and in docs/queries.md; the CLI prints them as tables, JSON, CSV or
+Markdown, and the document templates read them directly.
+
+Entry points:
+
+* :func:`overdue` — open tasks and steps whose deadline ended before `today`;
+* :func:`upcoming` — what falls due in a window from `today`, with the derived reminders;
+* :func:`status` — progress per project, stage and cluster, and cluster participation;
+* :func:`who` — the load of every responsible, or one person's open tasks;
+* :func:`clusterctl.reminders.meeting_agenda` — the agenda of the next quarterly meeting.
+
+Every entry point takes `sources`: a sequence of :class:`~clusterctl.plan.PlanIndex` (as
+`FileResult.index` gives) or of :class:`~clusterctl.models.Plan`, and an optional
+:class:`Filters`. A filter value that matches nothing raises :class:`UnknownFilterValue`
+with the closest known values.
+
+Decisions (documented in docs/queries.md):
+
+* A *unit* is what the queries list: a task without steps; a task's steps that carry their
+  own `due` (the task is then judged step by step); the task itself when it has its own
+  `due` (or `event.date`), or when none of its steps has one (its steps are then sub-bullets).
+* Status "as of" a date: `done` with a `done_on` after `today` (and `cancelled` with a later
+  `cancelled_on`) counts as `planned`; closing a task closes its open steps; a `planned` task
+  whose steps are all closed with at least one done counts as `done`, and one with a done or
+  started step as `in_progress`.
+* Overdue: an open unit (planned or in progress) whose deadline's last day (`Deadline.due`)
+  is before `today`. Ongoing, unscheduled and recurring deadlines are never overdue.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
+from clusterctl.models import Cluster, Plan, Stage, Status, Step, Task
+from clusterctl.plan import Item, PlanIndex, build_index, initials_form, normalise_name
+
+__all__ = [
+    "OPEN",
+    "Directory",
+    "Duty",
+    "Filters",
+    "NextDue",
+    "OverdueItem",
+    "Participation",
+    "PersonItem",
+    "PersonLoad",
+    "Progress",
+    "ProjectStatus",
+    "Responsible",
+    "StatusReport",
+    "UnknownFilterValue",
+    "Upcoming",
+    "UpcomingEntry",
+    "Week",
+    "Who",
+    "Work",
+    "iter_units",
+    "natural_key",
+    "overdue",
+    "status",
+    "upcoming",
+    "who",
+    "window_end",
+]
+
+Source = PlanIndex | Plan
+
+OPEN: frozenset[Status] = frozenset({Status.planned, Status.in_progress})
+"""The statuses of work still to do."""
+CLOSED: frozenset[Status] = frozenset({Status.done, Status.cancelled})
+ALL_STATUSES: frozenset[Status] = frozenset(Status)
+
+DEFAULT_WINDOW_DAYS = 14
+"""`upcoming` and the `who` "due soon" count look this many days ahead (today included)."""
+
+_DATED = frozenset({DeadlineKind.DATE, DeadlineKind.RANGE, DeadlineKind.BEFORE})
+
+
+# ============================================================================ small helpers
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "2" before "10" and "1.2" before "1.10" ("Задача №2" too)."""
+    parts = _DIGITS.split(text.casefold())
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+
+
+def one_line(text: str | None) -> str:
+    """Text with its line breaks and runs of spaces folded into single spaces."""
+    return " ".join((text or "").split())
+
+
+def path_text(path: tuple[str | int, ...]) -> str:
+    """("stages", 0, "tasks", 3) -> "stages[0].tasks[3]" (the YAML path of a task)."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else ("." if out else "") + step
+    return out
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (the month's last day when it is shorter)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+_WINDOW = re.compile(r"^\s*(\d{1,4})\s*([a-zа-яё]*)\s*$", re.I)
+_WINDOW_UNITS = {
+    "": "d", "d": "d", "day": "d", "days": "d", "д": "d", "дн": "d", "дня": "d", "дней": "d",
+    "w": "w", "week": "w", "weeks": "w", "н": "w", "нед": "w", "недели": "w", "недель": "w",
+    "m": "m", "month": "m", "months": "m", "м": "m", "мес": "m", "месяц": "m", "месяца": "m",
+    "месяцев": "m",
+}
+
+
+def window_end(today: datetime.date, spec: str | int) -> datetime.date:
+    """The last day of a window that starts on `today`: "14d" (or 14), "2w", "1m".
+
+    The window holds N days, N weeks or N months counted from `today` inclusive, so "14d"
+    and "2w" from a Monday end on the second Sunday, and "1m" from 17.10 ends on 16.11.
+    Russian units are accepted too: "14д", "2н", "1м". Raises ValueError for anything else.
+    """
+    if isinstance(spec, int):
+        count, unit = spec, "d"
+    else:
+        match = _WINDOW.match(spec)
+        unit_word = match.group(2).casefold() if match else None
+        if match is None or unit_word not in _WINDOW_UNITS:
+            raise ValueError(spec)
+        count, unit = int(match.group(1)), _WINDOW_UNITS[unit_word]
+    if count < 1:
+        raise ValueError(spec)
+    if unit == "d":
+        return today + datetime.timedelta(days=count - 1)
+    if unit == "w":
+        return today + datetime.timedelta(days=7 * count - 1)
+    return add_months(today, count) - datetime.timedelta(days=1)
+
+
+def _indexes(sources: Sequence[Source]) -> list[PlanIndex]:
+    return [s if isinstance(s, PlanIndex) else build_index(s) for s in sources]
+
+
+# ============================================================================ status as of
+
+
+def work_status(work: Task | Step, today: datetime.date) -> Status:
+    """A task's or step's own status as of `today` (a later `done_on` is not done yet)."""
+    state = work.status
+    if state is Status.done and work.done_on is not None and work.done_on > today:
+        return Status.planned
+    if (
+        state is Status.cancelled
+        and work.cancelled_on is not None
+        and work.cancelled_on > today
+    ):
+        return Status.planned
+    return state
+
+
+def task_status(task: Task, today: datetime.date) -> Status:
+    """A task's status as of `today`, derived from its steps when the task says `planned`."""
+    own = work_status(task, today)
+    if own is not Status.planned or not task.steps:
+        return own
+    states = [work_status(step, today) for step in task.steps]
+    if all(s in CLOSED for s in states) and Status.done in states:
+        return Status.done
+    if any(s in (Status.done, Status.in_progress) for s in states):
+        return Status.in_progress
+    return own
+
+
+def item_status(item: Item, today: datetime.date) -> Status:
+    """The status of a task or step as of `today`; closing a task closes its open steps."""
+    if item.step is None:
+        return task_status(item.task, today)
+    own = work_status(item.step, today)
+    task_own = work_status(item.task, today)
+    if task_own in CLOSED and own in OPEN:
+        return task_own
+    return own
+
+
+def reschedule_count(work: Task | Step, today: datetime.date) -> int:
+    """How many times the deadline was moved (moves decided after `today` do not count)."""
+    return sum(1 for move in work.reschedules if move.on is None or move.on <= today)
+
+
+# ============================================================================ units
+
+
+def task_is_unit(task: Task) -> bool:
+    """Is the task itself listed (else only its steps with their own deadlines)?"""
+    if not task.steps or task.due or (task.event is not None and task.event.date):
+        return True
+    return not any(step.due for step in task.steps)
+
+
+def is_unit(item: Item) -> bool:
+    if item.step is None:
+        return task_is_unit(item.task)
+    return bool(item.step.due) or not task_is_unit(item.task)
+
+
+def event_deadline(item: Item) -> Deadline | None:
+    """The parsed `event.date` of a task (None when absent or not understood)."""
+    event = item.task.event
+    if item.step is not None or event is None or not event.date:
+        return None
+    try:
+        return parse_deadline(event.date, item.period)
+    except DeadlineError:
+        return None
+
+
+def unit_deadline(item: Item) -> Deadline | None:
+    """The unit's deadline: its `due`, else (for an event task) its `event.date`."""
+    if item.deadline is not None or item.work.due:
+        return item.deadline
+    return event_deadline(item)
+
+
+def deadline_span(deadline: Deadline | None) -> tuple[datetime.date | None, datetime.date | None]:
+    """(first day, last day) of a dated deadline; a "до" deadline has no first day."""
+    if deadline is None or deadline.kind not in _DATED:
+        return None, None
+    start = deadline.start if deadline.kind is not DeadlineKind.BEFORE else None
+    return start, deadline.due
+
+
+# ============================================================================ people
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """A standing role of a person: curator or lead of a project or of one of its clusters."""
+
+    kind: str
+    """"curator" or "lead"."""
+    project: str
+    cluster: str | None
+    """The cluster's id; None for the project itself."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Responsible:
+    """One responsible across all plans: a person, a role, or a name not in any registry."""
+
+    key: str
+    """Stable key of the merged entry (used by filters)."""
+    name: str
+    """The name to show: a full name when some plan gives one."""
+    kind: str
+    """"person", "role", or "unknown" (written in a plan but in no registry)."""
+    spellings: tuple[str, ...]
+    """Every way the plans write this responsible."""
+    projects: tuple[str, ...]
+    """Ids of the projects that mention it."""
+    duties: tuple[Duty, ...]
+    position: str | None
+    email: str | None
+    phone: str | None
+
+
+_Node = tuple[str, int, int | str]
+"""A registry entry of one plan: ("p" person | "r" role | "u" unknown name, plan, which)."""
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[_Node, _Node] = {}
+
+    def add(self, node: _Node) -> None:
+        self.parent.setdefault(node, node)
+
+    def find(self, node: _Node) -> _Node:
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: _Node, b: _Node) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=_node_order)
+            self.parent[second] = first
+
+
+def _node_order(node: _Node) -> tuple[int, int, str]:
+    kind, plan, what = node
+    return (plan, "pru".index(kind), str(what).zfill(6))
+
+
+def _surname(spelling: str) -> str:
+    return normalise_name(spelling).split(" ")[0]
+
+
+def _is_full_name(spelling: str) -> bool:
+    return initials_form(spelling) is not None and len(spelling.split()) >= 3
+
+
+class Directory:
+    """Every responsible of a set of plans, merged across the plans.
+
+    Within a plan a name is resolved by its registry (id, name, full name, "Фамилия И.О."
+    form, aliases). Across plans, two entries are one person when they share a spelling
+    (name, full name or alias, compared case- and ё-insensitively) or when one writes the
+    other's full name in "Фамилия И.О." form and no other full name has that form. Roles
+    merge by name; names in no registry stay as written (a typo stays a separate entry).
+    """
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self.indexes = _indexes(sources)
+        uf = _UnionFind()
+        strong: dict[str, list[_Node]] = {}
+        weak: dict[str, list[_Node]] = {}
+        lookup: dict[str, list[_Node]] = {}
+        spellings: dict[_Node, list[str]] = {}
+        self._refs: dict[tuple[int, str], _Node] = {}
+
+        def note(table: dict[str, list[Any]], key: str | None, node: Any) -> None:
+            if key:
+                table.setdefault(normalise_name(key), []).append(node)
+
+        for pos, index in enumerate(self.indexes):
+            plan = index.plan
+            node: _Node
+            for k, person in enumerate(plan.people):
+                node = ("p", pos, k)
+                uf.add(node)
+                names = [person.name, person.full_name, *person.aliases]
+                spellings[node] = [n for n in names if n]
+                for name in names:
+                    note(strong, name, node)
+                    note(lookup, name, node)
+                    if name:
+                        note(weak, initials_form(name), node)
+                        note(lookup, initials_form(name), node)
+                note(lookup, person.id, node)
+            for k, role in enumerate(plan.roles):
+                node = ("r", pos, k)
+                uf.add(node)
+                spellings[node] = [role.name, *role.aliases]
+                for name in (role.name, *role.aliases):
+                    note(strong, "role:" + name, node)
+                    note(lookup, name, node)
+                note(lookup, role.id, node)
+            for ref in _mentioned_refs(index):
+                if index.person(ref) is not None or index.role(ref) is not None:
+                    continue
+                node = ("u", pos, normalise_name(ref))
+                if node not in uf.parent:
+                    uf.add(node)
+                    spellings[node] = [ref]
+                    note(strong, ref, node)
+                    note(weak, initials_form(ref), node)
+                    note(lookup, ref, node)
+                    note(lookup, initials_form(ref), node)
+
+        for nodes in strong.values():
+            for other in nodes[1:]:
+                uf.union(nodes[0], other)
+        for key, derived in weak.items():
+            groups = {uf.find(n) for n in derived}
+            if len(groups) == 1 and key in strong:
+                for other in strong[key]:
+                    uf.union(derived[0], other)
+
+        members: dict[_Node, list[_Node]] = {}
+        for node in sorted(uf.parent, key=_node_order):
+            members.setdefault(uf.find(node), []).append(node)
+        self.entries: dict[str, Responsible] = {}
+        self._key_of_root: dict[_Node, str] = {}
+        for root, nodes in members.items():
+            entry = self._entry(nodes, spellings)
+            self.entries[entry.key] = entry
+            self._key_of_root[root] = entry.key
+        self._uf = uf
+        self._lookup = {
+            key: sorted({self._key_of_root[uf.find(n)] for n in nodes})
+            for key, nodes in lookup.items()
+        }
+        self._attach_duties()
+
+    # ------------------------------------------------------------------ building
+
+    def _entry(
+        self,
+        nodes: list[_Node],
+        spellings: dict[_Node, list[str]],
+    ) -> Responsible:
+        kinds = {n[0] for n in nodes}
+        kind = "person" if "p" in kinds else "role" if "r" in kinds else "unknown"
+        written: list[str] = []
+        for node in nodes:
+            for spelling in spellings[node]:
+                if normalise_name(spelling) not in {normalise_name(w) for w in written}:
+                    written.append(spelling)
+        name = written[0]
+        if kind == "person":
+            registry = [s for n in nodes if n[0] == "p" for s in spellings[n]]
+            full = [s for s in registry if _is_full_name(s)]
+            name = full[0] if full else registry[0]
+        projects: list[str] = []
+        duties: list[Duty] = []
+        position = email = phone = None
+        for node in nodes:
+            index = self.indexes[node[1]]
+            project = index.plan.project.id
+            if project not in projects:
+                projects.append(project)
+            if node[0] == "p":
+                person = index.plan.people[int(node[2])]
+                position = position or person.position
+                email = email or person.email
+                phone = phone or person.phone
+        base = f"{kind}:{normalise_name(name)}"
+        key, n = base, 1
+        while key in self.entries:
+            n += 1
+            key = f"{base}#{n}"
+        entry = Responsible(
+            key=key, name=name, kind=kind, spellings=tuple(written), projects=tuple(projects),
+            duties=tuple(duties), position=position, email=email, phone=phone,
+        )
+        return entry
+
+    def _attach_duties(self) -> None:
+        extra: dict[str, list[Duty]] = {}
+        for pos, index in enumerate(self.indexes):
+            plan = index.plan
+            project = plan.project.id
+            refs: list[tuple[str, str, str | None]] = [
+                *(("curator", r, None) for r in plan.project.curators),
+                *(("lead", r, None) for r in plan.project.leads),
+            ]
+            for cluster in plan.clusters:
+                refs.extend(("curator", r, cluster.id) for r in cluster.curators)
+                refs.extend(("lead", r, cluster.id) for r in cluster.leads)
+            for kind, ref, cluster_id in refs:
+                duty = Duty(kind, project, cluster_id)
+                bucket = extra.setdefault(self.key_of(pos, ref), [])
+                if duty not in bucket:
+                    bucket.append(duty)
+        for key, duties in extra.items():
+            entry = self.entries[key]
+            self.entries[key] = Responsible(
+                key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
+                projects=entry.projects, duties=tuple(duties), position=entry.position,
+                email=entry.email, phone=entry.phone,
+            )
+
+    # ------------------------------------------------------------------ lookups
+
+    def key_of(self, pos: int, ref: str) -> str:
+        """The merged entry of a name as written in the plan at position `pos`."""
+        cache_key = (pos, ref)
+        found = self._refs.get(cache_key)
+        if found is None:
+            found = self._node(pos, ref)
+            self._refs[cache_key] = found
+        return self._key_of_root[self._uf.find(found)]
+
+    def _node(self, pos: int, ref: str) -> _Node:
+        index = self.indexes[pos]
+        person = index.person(ref)
+        if person is not None:
+            return ("p", pos, _position(index.plan.people, person))
+        role = index.role(ref)
+        if role is not None:
+            return ("r", pos, _position(index.plan.roles, role))
+        return ("u", pos, normalise_name(ref))
+
+    def find(self, name: str) -> list[str]:
+        """Keys of the entries a name given by a user means: by id, name, full name,
+        "Фамилия И.О." form or alias, case-insensitively; else by surname alone."""
+        key = normalise_name(name)
+        if not key:
+            return []
+        exact = self._lookup.get(key)
+        if exact:
+            return list(exact)
+        if " " not in key:
+            return sorted(
+                e.key for e in self.entries.values()
+                if any(_surname(s) == key for s in e.spellings)
+            )
+        return []
+
+    def closest(self, name: str, limit: int = 3) -> list[str]:
+        """The known names nearest to an unknown one (for "did you mean")."""
+        key = normalise_name(name)
+        scored: list[tuple[float, str]] = []
+        for entry in self.entries.values():
+            best = 0.0
+            for spelling in entry.spellings:
+                norm = normalise_name(spelling)
+                for candidate in (norm, _surname(spelling)):
+                    best = max(best, difflib.SequenceMatcher(None, key, candidate).ratio())
+            if best >= 0.6:
+                scored.append((-best, entry.name))
+        return [name for _, name in sorted(scored)[:limit]]
+
+
+def _position(items: Sequence[object], wanted: object) -> int:
+    for k, item in enumerate(items):
+        if item is wanted:
+            return k
+    raise ValueError("not in the registry")  # pragma: no cover - resolved from this registry
+
+
+def _mentioned_refs(index: PlanIndex) -> Iterator[str]:
+    plan = index.plan
+    yield from plan.project.leads
+    yield from plan.project.curators
+    for cluster in plan.clusters:
+        yield from cluster.curators
+        yield from cluster.leads
+    for item in index.items:
+        yield from item.work.responsible
+
+
+# ============================================================================ filters
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What to keep. Each field is a tuple of values as a user types them: values of one
+    field are alternatives (any may match), fields combine (all must match); empty = all.
+
+    * `projects` — project ids;
+    * `stages` — stage ids or titles;
+    * `clusters` — cluster ids or titles;
+    * `responsible` — people or roles by id, name, full name, alias or surname;
+    * `statuses` — planned, in_progress, done, cancelled, or "open" (planned + in_progress).
+
+    Case, ё and extra spaces do not matter.
+    """
+
+    projects: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    clusters: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+
+class UnknownFilterValue(ValueError):
+    """A filter value that matches nothing in the plans."""
+
+    def __init__(self, option: str, value: str, closest: list[str], known: list[str]) -> None:
+        super().__init__(f"unknown {option}: {value}")
+        self.option = option
+        """"project", "stage", "cluster", "responsible", "status" or "name"."""
+        self.value = value
+        self.closest = closest
+        """The known values nearest to `value` (may be empty)."""
+        self.known = known
+        """All known values (for short lists such as statuses and stages)."""
+
+
+def parse_statuses(values: Iterable[str]) -> frozenset[Status] | None:
+    """The statuses named by `--status` values (None when no value is given)."""
+    chosen: set[Status] = set()
+    given = False
+    for raw in values:
+        for part in raw.split(","):
+            word = part.strip().lower().replace("-", "_").replace(" ", "_")
+            if not word:
+                continue
+            given = True
+            if word == "open":
+                chosen |= OPEN
+                continue
+            try:
+                chosen.add(Status(word))
+            except ValueError:
+                names = [s.value for s in Status] + ["open"]
+                closest = difflib.get_close_matches(word, names, n=3, cutoff=0.5)
+                raise UnknownFilterValue("status", part.strip(), closest, names) from None
+    return frozenset(chosen) if given else None
+
+
+def _closest(value: str, names: Iterable[str]) -> list[str]:
+    keyed = {normalise_name(n): n for n in names}
+    hits = difflib.get_close_matches(normalise_name(value), list(keyed), n=3, cutoff=0.5)
+    return [keyed[h] for h in hits]
+
+
+@dataclass(slots=True)
+class Selection:
+    """Filters resolved against a set of plans (internal; built by :func:`select`)."""
+
+    directory: Directory
+    projects: frozenset[str] | None
+    stages: frozenset[str] | None
+    clusters: frozenset[str] | None
+    people: frozenset[str] | None
+    statuses: frozenset[Status] | None
+
+    def plan(self, index: PlanIndex) -> bool:
+        return self.projects is None or normalise_name(index.plan.project.id) in self.projects
+
+    def stage(self, stage: Stage | None) -> bool:
+        if self.stages is None:
+            return True
+        return stage is not None and bool(
+            {normalise_name(stage.id), normalise_name(stage.title)} & self.stages
+        )
+
+    def cluster(self, index: PlanIndex, ref: str | None) -> bool:
+        if self.clusters is None:
+            return True
+        if ref is None:
+            return False
+        cluster = index.cluster(ref)
+        names = {normalise_name(ref)}
+        if cluster is not None:
+            names |= {normalise_name(cluster.id), normalise_name(cluster.title)}
+        return bool(names & self.clusters)
+
+    def cluster_model(self, cluster: Cluster) -> bool:
+        if self.clusters is None:
+            return True
+        return bool({normalise_name(cluster.id), normalise_name(cluster.title)} & self.clusters)
+
+    def names(self, pos: int, refs: Iterable[str]) -> bool:
+        if self.people is None:
+            return True
+        return any(self.directory.key_of(pos, ref) in self.people for ref in refs)
+
+    def status(self, state: Status, default: frozenset[Status]) -> bool:
+        return state in (self.statuses if self.statuses is not None else default)
+
+    def unit(self, pos: int, index: PlanIndex, item: Item) -> bool:
+        """Stage, cluster and responsible (not status) filters for a task or step."""
+        return (
+            self.stage(item.stage)
+            and self.cluster(index, item.task.cluster)
+            and self.names(pos, item.responsible)
+        )
+
+
+def select(sources: Sequence[Source], filters: Filters | None = None) -> Selection:
+    """Resolve `filters` against the plans; raise UnknownFilterValue for a value that
+    matches nothing."""
+    filters = filters or Filters()
+    directory = Directory(sources)
+    indexes = directory.indexes
+
+    projects: frozenset[str] | None = None
+    if filters.projects:
+        known = [index.plan.project.id for index in indexes]
+        keyed = {normalise_name(k) for k in known}
+        for value in filters.projects:
+            if normalise_name(value) not in keyed:
+                raise UnknownFilterValue("project", value, _closest(value, known), known)
+        projects = frozenset(normalise_name(v) for v in filters.projects)
+    chosen = [
+        i for i in indexes if projects is None or normalise_name(i.plan.project.id) in projects
+    ]
+
+    stages: frozenset[str] | None = None
+    if filters.stages:
+        known_stages = [s.id for i in chosen for s in i.plan.stages]
+        titles = [s.title for i in chosen for s in i.plan.stages]
+        keyed = {normalise_name(k) for k in known_stages + titles}
+        for value in filters.stages:
+            if normalise_name(value) not in keyed:
+                raise UnknownFilterValue(
+                    "stage", value, _closest(value, known_stages + titles),
+                    list(dict.fromkeys(known_stages)),
+                )
+        stages = frozenset(normalise_name(v) for v in filters.stages)
+
+    clusters: frozenset[str] | None = None
+    if filters.clusters:
+        known_clusters: list[str] = []
+        names: set[str] = set()
+        for index in chosen:
+            for cluster in index.plan.clusters:
+                known_clusters.append(cluster.id)
+                names |= {normalise_name(cluster.id), normalise_name(cluster.title)}
+            for _, _, task in index.tasks():
+                if task.cluster:
+                    names.add(normalise_name(task.cluster))
+        for value in filters.clusters:
+            if normalise_name(value) not in names:
+                raise UnknownFilterValue(
+                    "cluster", value, _closest(value, known_clusters), known_clusters
+                )
+        clusters = frozenset(normalise_name(v) for v in filters.clusters)
+
+    people: frozenset[str] | None = None
+    if filters.responsible:
+        keys: set[str] = set()
+        for value in filters.responsible:
+            found = directory.find(value)
+            if not found:
+                raise UnknownFilterValue(
+                    "responsible", value, directory.closest(value),
+                    sorted(e.name for e in directory.entries.values()),
+                )
+            keys.update(found)
+        people = frozenset(keys)
+
+    statuses = parse_statuses(filters.statuses)
+    return Selection(directory, projects, stages, clusters, people, statuses)
+
+
+# ============================================================================ the listed work
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Work:
+    """A task or a step as the queries list it."""
+
+    project: str
+    """The project's id."""
+    project_title: str
+    id: str
+    """The task's id, or the step's ("8.2" when the step has none: task id and number)."""
+    task_id: str
+    """The id of the task (the same as `id` for a task)."""
+    kind: str
+    """"task" or "step"."""
+    title: str
+    """What to do, on one line (the step's result when it has no title)."""
+    result: str | None
+    due_phrase: str | None
+    """The deadline as the author wrote it, on one line (None when there is none)."""
+    deadline_kind: str | None
+    """date, range, before, ongoing, unscheduled or recurring (None: no or bad deadline)."""
+    start: datetime.date | None
+    """First day of a date or range deadline (None for "до …" and undated ones)."""
+    due: datetime.date | None
+    """Last day before it is overdue (None: cannot be overdue)."""
+    status: str
+    """planned, in_progress, done or cancelled, as of the query's date."""
+    responsible: tuple[str, ...]
+    """Responsibles as the registry spells them."""
+    stage: str | None
+    stage_title: str | None
+    cluster: str | None
+    """The cluster's id (as written when the plan has no such cluster)."""
+    cluster_title: str | None
+    rescheduled: int
+    """How many times the deadline was moved."""
+    is_event: bool
+    """The task has an `event:` or `outcome:` block."""
+    place: str | None
+    """`event.place` of an event task."""
+    path: str
+    """Where it is in the file: "stages[0].tasks[2].steps[1]"."""
+
+
+def work_fields(
+    index: PlanIndex, item: Item, today: datetime.date, deadline: Deadline | None = None
+) -> dict[str, Any]:
+    """The fields of :class:`Work` for one task or step (for subclasses' constructors)."""
+    deadline = deadline if deadline is not None else unit_deadline(item)
+    start, due = deadline_span(deadline)
+    cluster = index.cluster(item.task.cluster) if item.task.cluster else None
+    task = item.task
+    return {
+        "project": index.plan.project.id,
+        "project_title": one_line(index.plan.project.title),
+        "id": item.ref,
+        "task_id": (task.id or "?").rstrip(".") or "?",
+        "kind": "step" if item.is_step else "task",
+        "title": one_line(item.title),
+        "result": one_line(item.work.result) or None,
+        "due_phrase": one_line(deadline.text) if deadline is not None else (
+            one_line(item.work.due) or None
+        ),
+        "deadline_kind": deadline.kind.value if deadline is not None else None,
+        "start": start,
+        "due": due,
+        "status": item_status(item, today).value,
+        "responsible": tuple(index.responsible_name(r) for r in item.responsible),
+        "stage": item.stage.id if item.stage is not None else None,
+        "stage_title": one_line(item.stage.title) if item.stage is not None else None,
+        "cluster": cluster.id if cluster is not None else task.cluster,
+        "cluster_title": one_line(cluster.title) if cluster is not None else None,
+        "rescheduled": reschedule_count(item.work, today),
+        "is_event": task.event is not None or task.outcome is not None,
+        "place": task.event.place if task.event is not None and item.step is None else None,
+        "path": path_text(item.path),
+    }
+
+
+def iter_units(
+    selection: Selection, today: datetime.date, only: int | None = None
+) -> Iterator[tuple[int, PlanIndex, Item, Deadline | None, Status]]:
+    """(plan position, index, item, deadline, status as of `today`) of every unit of the
+    selected plans (or of the plan at position `only`) that passes the stage, cluster and
+    responsible filters; the caller applies the status filter."""
+    for pos, index in enumerate(selection.directory.indexes):
+        if not selection.plan(index) or (only is not None and pos != only):
+            continue
+        for item in index.items:
+            if is_unit(item) and selection.unit(pos, index, item):
+                yield pos, index, item, unit_deadline(item), item_status(item, today)
+
+
+def _sort_key(work: Work) -> tuple[Any, ...]:
+    return (work.project, natural_key(work.id), work.path)
+
+
+# ============================================================================ overdue
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OverdueItem(Work):
+    """An open task or step whose deadline has passed."""
+
+    days_overdue: int
+    """Days since the deadline's last day: 1 on the day after it."""
+
+
+def overdue(
+    sources: Sequence[Source], today: datetime.date, filters: Filters | None = None
+) -> list[OverdueItem]:
+    """Every open task and step whose deadline interval ended before `today`.
+
+    Open means planned or in progress as of `today`; `filters.statuses` may narrow that to
+    one of them. A task whose steps carry their own deadlines is judged step by step.
+    Ongoing, unscheduled and recurring deadlines are never overdue. Sorted by days overdue
+    (most first), then project and id.
+    """
+    selection = select(sources, filters)
+    found: list[OverdueItem] = []
+    for _, index, item, deadline, state in iter_units(selection, today):
+        _, due = deadline_span(deadline)
+        if due is None or due >= today or state not in OPEN:
+            continue
+        if not selection.status(state, OPEN):
+            continue
+        fields = work_fields(index, item, today, deadline)
+        found.append(OverdueItem(**fields, days_overdue=(today - due).days))
+    found.sort(key=lambda o: (-o.days_overdue, *_sort_key(o)))
+    return found
+
+
+# ============================================================================ upcoming
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpcomingEntry:
+    """One line of `upcoming`: a task or step falling due, or a derived reminder."""
+
+    kind: str
+    """task, step, event (an event task's `event.date`), or a reminder: announcement,
+    announcement_repeat, press_release, report, meeting."""
+    project: str
+    project_title: str
+    id: str
+    """The task's or step's id; for a reminder, the id of the task it derives from (the
+    cluster's id for reports and meetings)."""
+    title: str
+    """The task's title; for a reminder, the event's title (the cluster's for reports and
+    meetings)."""
+    due_phrase: str | None
+    """The deadline (or event date) as the author wrote it."""
+    start: datetime.date | None
+    """First day (a range's start; a press release window's first day)."""
+    due: datetime.date
+    """The day it falls due: entries are ordered and grouped by it."""
+    days_left: int
+    """Days from the query's date to `due` (0 = today)."""
+    week: datetime.date
+    """The Monday of `due`'s week."""
+    offset: int | None
+    """For announcements, days before the event; for press releases, the last day after it."""
+    event_start: datetime.date | None
+    """For reminders of an event: the event's first day."""
+    responsible: tuple[str, ...]
+    stage: str | None
+    stage_title: str | None
+    cluster: str | None
+    cluster_title: str | None
+    status: str
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """A Monday-to-Sunday week of `upcoming` entries."""
+
+    start: datetime.date
+    end: datetime.date
+    entries: list[UpcomingEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Upcoming:
+    """What falls due from `as_of` to `until` (both included), in date order."""
+
+    as_of: datetime.date
+    until: datetime.date
+    entries: list[UpcomingEntry]
+
+    def weeks(self) -> list[Week]:
+        """The entries grouped by week (weeks without entries are left out)."""
+        groups: dict[datetime.date, list[UpcomingEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.week, []).append(entry)
+        return [
+            Week(start, start + datetime.timedelta(days=6), entries)
+            for start, entries in groups.items()
+        ]
+
+
+_KIND_ORDER = {
+    "event": 0, "task": 1, "step": 2, "announcement": 3, "announcement_repeat": 4,
+    "press_release": 5, "report": 6, "meeting": 7,
+}
+
+
+def _monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def upcoming(
+    sources: Sequence[Source],
+    today: datetime.date,
+    until: datetime.date | None = None,
+    filters: Filters | None = None,
+    reminders: bool = True,
+) -> Upcoming:
+    """What falls due from `today` to `until` inclusive (default: 14 days, today included).
+
+    Lists open tasks and steps whose deadline's last day is in the window (with
+    `filters.statuses`, those statuses instead), the day of each event task whose
+    `event.date` differs from its `due`, and — unless `reminders` is False — the reminders
+    derived from the working rules (see :mod:`clusterctl.reminders`). Ordered by date, then
+    kind, project and id; :meth:`Upcoming.weeks` groups them by week.
+    """
+    from clusterctl.reminders import derive_reminders
+
+    selection = select(sources, filters)
+    until = until or window_end(today, DEFAULT_WINDOW_DAYS)
+    entries: list[UpcomingEntry] = []
+
+    def add(kind: str, fields: dict[str, Any], due: datetime.date, **extra: Any) -> None:
+        entries.append(UpcomingEntry(
+            kind=kind, project=fields["project"], project_title=fields["project_title"],
+            id=fields["id"], title=fields["title"], due_phrase=fields["due_phrase"],
+            start=extra.pop("start", fields.get("start")), due=due,
+            days_left=(due - today).days, week=_monday(due),
+            offset=extra.pop("offset", None), event_start=extra.pop("event_start", None),
+            responsible=tuple(fields["responsible"]), stage=fields["stage"],
+            stage_title=fields["stage_title"], cluster=fields["cluster"],
+            cluster_title=fields["cluster_title"], status=fields["status"],
+            place=fields["place"],
+        ))
+
+    for _, index, item, deadline, state in iter_units(selection, today):
+        if not selection.status(state, OPEN):
+            continue
+        start, due = deadline_span(deadline)
+        if due is not None and today <= due <= until:
+            add("step" if item.is_step else "task", work_fields(index, item, today, deadline), due)
+        event = event_deadline(item)
+        ev_start, ev_due = deadline_span(event)
+        if event is not None and ev_due is not None and (ev_start, ev_due) != (start, due):
+            first = ev_start or ev_due
+            if today <= first <= until:
+                add("event", work_fields(index, item, today, event), first,
+                    start=ev_start, event_start=first)
+
+    if reminders:
+        for pos, index in enumerate(selection.directory.indexes):
+            if not selection.plan(index):
+                continue
+            for reminder in derive_reminders(index, today, until):
+                stage = _stage_of(index, reminder.stage)
+                if not (
+                    (selection.stages is None or selection.stage(stage))
+                    and (selection.clusters is None or selection.cluster(index, reminder.cluster))
+                    and selection.names(pos, reminder.responsible)
+                    and selection.status(Status(reminder.status), OPEN)
+                ):
+                    continue
+                entries.append(UpcomingEntry(
+                    kind=reminder.kind, project=reminder.project,
+                    project_title=reminder.project_title, id=reminder.id,
+                    title=reminder.title, due_phrase=reminder.event_phrase,
+                    start=reminder.start, due=reminder.due,
+                    days_left=(reminder.due - today).days, week=_monday(reminder.due),
+                    offset=reminder.offset, event_start=reminder.event_start,
+                    responsible=reminder.responsible, stage=reminder.stage,
+                    stage_title=reminder.stage_title, cluster=reminder.cluster,
+                    cluster_title=reminder.cluster_title, status=reminder.status,
+                    place=reminder.place,
+                ))
+    entries.sort(key=lambda e: (
+        e.due, _KIND_ORDER.get(e.kind, 9), e.project, natural_key(e.id), -(e.offset or 0),
+        e.title,
+    ))
+    return Upcoming(as_of=today, until=until, entries=entries)
+
+
+def _stage_of(index: PlanIndex, stage_id: str | None) -> Stage | None:
+    return next((s for s in index.plan.stages if s.id == stage_id), None)
+
+
+# ============================================================================ status
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NextDue:
+    """The nearest deadline still ahead."""
+
+    date: datetime.date
+    id: str
+    title: str
+    due_phrase: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participation:
+    """How many of a cluster's member schools (or of the district's schools) took part in
+    at least one done event."""
+
+    members: int
+    """Member schools of the cluster (or `rules.district_schools` for the district)."""
+    took_part: int
+    share: float | None
+    """took_part / members, rounded to 4 places; None when no done event of the cluster
+    records its participants (then nothing can be said) or there are no members."""
+    recorded: bool
+    """Some done event records participants (`outcome.organisations` or `participants`)."""
+    schools: tuple[str, ...]
+    """Names of the schools that took part."""
+    absent: tuple[str, ...]
+    """Names of member schools that did not (empty for the district figure)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Progress:
+    """Task counts of a project, a stage or a cluster.
+
+    `total` = done + in_progress + planned + cancelled; `overdue` counts the open tasks
+    (planned or in progress) that are overdue themselves or have an overdue step;
+    `rescheduled` counts tasks moved at least once (any status).
+    """
+
+    level: str
+    """"project", "stage" or "cluster"."""
+    project: str
+    id: str
+    """The project's, stage's or cluster's id."""
+    title: str
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    current: bool
+    """For a stage: its period contains the query's date."""
+    total: int
+    done: int
+    in_progress: int
+    planned: int
+    overdue: int
+    cancelled: int
+    rescheduled: int
+    share_done: float | None
+    """done / (total - cancelled), rounded to 4 places; None when nothing is countable."""
+    next_due: NextDue | None
+    participation: Participation | None
+    """For a cluster: its member schools' participation."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProjectStatus:
+    project: Progress
+    stages: list[Progress]
+    clusters: list[Progress]
+    current_stage: str | None
+    """The id of the stage whose period contains the query's date."""
+    district: Participation | None
+    """Share of the district's schools (`rules.district_schools`) that took part in a done
+    event of any cluster; None when `district_schools` is not set."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusReport:
+    as_of: datetime.date
+    projects: list[ProjectStatus]
+
+
+@dataclass(slots=True)
+class _Tally:
+    total: int = 0
+    done: int = 0
+    in_progress: int = 0
+    planned: int = 0
+    overdue: int = 0
+    cancelled: int = 0
+    rescheduled: int = 0
+    next_due: NextDue | None = None
+
+    def add(self, state: Status, late: bool, moved: bool, nxt: NextDue | None) -> None:
+        self.total += 1
+        if state is Status.done:
+            self.done += 1
+        elif state is Status.in_progress:
+            self.in_progress += 1
+        elif state is Status.cancelled:
+            self.cancelled += 1
+        else:
+            self.planned += 1
+        self.overdue += late
+        self.rescheduled += moved
+        if nxt is not None and (self.next_due is None or nxt.date < self.next_due.date):
+            self.next_due = nxt
+
+    def progress(self, **fields: Any) -> Progress:
+        countable = self.total - self.cancelled
+        share = round(self.done / countable, 4) if countable else None
+        return Progress(
+            total=self.total, done=self.done, in_progress=self.in_progress,
+            planned=self.planned, overdue=self.overdue, cancelled=self.cancelled,
+            rescheduled=self.rescheduled, share_done=share, next_due=self.next_due, **fields,
+        )
+
+
+def _org_key(index: PlanIndex, ref: str) -> tuple[str, str]:
+    """(key, name) of an organisation reference: resolved through the registry."""
+    org = index.organisation(ref)
+    if org is not None:
+        return "org:" + org.id, org.name
+    return "ref:" + normalise_name(ref), ref
+
+
+def _participants(task: Task) -> list[str]:
+    refs = list(task.participants)
+    if task.outcome is not None:
+        refs.extend(task.outcome.organisations)
+    return refs
+
+
+def status(
+    sources: Sequence[Source], today: datetime.date, filters: Filters | None = None
+) -> StatusReport:
+    """Progress per project, then per stage and per cluster, as of `today`.
+
+    Counts tasks (not steps) by their status as of `today` (see the module notes), plus
+    overdue and rescheduled ones, the share done and the next deadline ahead. For each
+    cluster, the participation figure of seed 003: how many member schools took part in at
+    least one done task of the cluster (`outcome.organisations` or `participants`).
+    Stage, cluster, responsible and status filters narrow the tasks counted.
+    """
+    selection = select(sources, filters)
+    report: list[ProjectStatus] = []
+    for pos, index in enumerate(selection.directory.indexes):
+        if not selection.plan(index):
+            continue
+        plan = index.plan
+        project_tally = _Tally()
+        stage_tallies = {si: _Tally() for si, _ in index.stages_with_index()}
+        cluster_tallies = {c.id: _Tally() for c in plan.clusters}
+        items_of: dict[int, list[Item]] = {}
+        for item in index.items:
+            items_of.setdefault(id(item.task), []).append(item)
+        for path, stage, task in index.tasks():
+            if not (selection.stage(stage) and selection.cluster(index, task.cluster)):
+                continue
+            items = items_of[id(task)]
+            refs = [r for it in items for r in it.responsible]
+            if not selection.names(pos, refs):
+                continue
+            state = task_status(task, today)
+            if not selection.status(state, ALL_STATUSES):
+                continue
+            late = False
+            nxt: NextDue | None = None
+            for item in items:
+                _, due = deadline_span(unit_deadline(item))
+                if due is None or item_status(item, today) not in OPEN:
+                    continue
+                if due < today:
+                    late = True
+                elif nxt is None or due < nxt.date:
+                    nxt = NextDue(date=due, id=item.ref, title=one_line(item.title),
+                                  due_phrase=one_line(item.work.due) or None)
+            late = late and state in OPEN
+            moved = any(reschedule_count(it.work, today) for it in items)
+            project_tally.add(state, late, moved, nxt)
+            if stage is not None:
+                stage_tallies[int(path[1])].add(state, late, moved, nxt)
+            cluster = index.cluster(task.cluster) if task.cluster else None
+            if cluster is not None:
+                cluster_tallies[cluster.id].add(state, late, moved, nxt)
+
+        project_id = plan.project.id
+        period = index.project_period
+        current_stage: str | None = None
+        stages: list[Progress] = []
+        for si, stage in index.stages_with_index():
+            if not selection.stage(stage):
+                continue
+            stage_period = index.stage_periods.get(si)
+            current = stage_period is not None and stage_period.start <= today <= stage_period.end
+            if current and current_stage is None:
+                current_stage = stage.id
+            stages.append(stage_tallies[si].progress(
+                level="stage", project=project_id, id=stage.id, title=one_line(stage.title),
+                period_start=stage_period.start if stage_period else None,
+                period_end=stage_period.end if stage_period else None, current=current,
+                participation=None,
+            ))
+        clusters: list[Progress] = []
+        for cluster in plan.clusters:
+            if not selection.cluster_model(cluster):
+                continue
+            clusters.append(cluster_tallies[cluster.id].progress(
+                level="cluster", project=project_id, id=cluster.id,
+                title=one_line(cluster.title), period_start=None, period_end=None,
+                current=False, participation=_cluster_participation(index, cluster, today),
+            ))
+        report.append(ProjectStatus(
+            project=project_tally.progress(
+                level="project", project=project_id, id=project_id,
+                title=one_line(plan.project.title),
+                period_start=period.start if period else None,
+                period_end=period.end if period else None,
+                current=period is not None and period.start <= today <= period.end,
+                participation=None,
+            ),
+            stages=stages, clusters=clusters, current_stage=current_stage,
+            district=_district_participation(index, today),
+        ))
+    return StatusReport(as_of=today, projects=report)
+
+
+def _done_tasks(index: PlanIndex, today: datetime.date) -> Iterator[Task]:
+    for _, _, task in index.tasks():
+        if task_status(task, today) is Status.done:
+            yield task
+
+
+def _cluster_participation(
+    index: PlanIndex, cluster: Cluster, today: datetime.date
+) -> Participation:
+    members: dict[str, str] = {}
+    for ref in cluster.members:
+        key, name = _org_key(index, ref)
+        members.setdefault(key, name)
+    took: dict[str, str] = {}
+    recorded = False
+    for task in _done_tasks(index, today):
+        found = index.cluster(task.cluster) if task.cluster else None
+        if found is None or found.id != cluster.id:
+            continue
+        refs = _participants(task)
+        recorded = recorded or bool(refs)
+        for ref in refs:
+            key, name = _org_key(index, ref)
+            if key in members:
+                took.setdefault(key, members[key])
+    count = len(took)
+    share = round(count / len(members), 4) if recorded and members else None
+    return Participation(
+        members=len(members), took_part=count, share=share, recorded=recorded,
+        schools=tuple(took[k] for k in members if k in took),
+        absent=tuple(name for k, name in members.items() if k not in took),
+    )
+
+
+def _district_participation(index: PlanIndex, today: datetime.date) -> Participation | None:
+    total = index.plan.rules.district_schools
+    if total is None:
+        return None
+    took: dict[str, str] = {}
+    recorded = False
+    for task in _done_tasks(index, today):
+        refs = _participants(task)
+        recorded = recorded or bool(refs)
+        for ref in refs:
+            key, name = _org_key(index, ref)
+            took.setdefault(key, name)
+    count = len(took)
+    share = round(count / total, 4) if recorded and total else None
+    return Participation(
+        members=total, took_part=count, share=share, recorded=recorded,
+        schools=tuple(took.values()), absent=(),
+    )
+
+
+# ============================================================================ who
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonLoad:
+    """What one responsible carries (tasks and steps they answer for)."""
+
+    key: str
+    name: str
+    kind: str
+    """"person", "role" or "unknown" (in no registry: often a typo)."""
+    spellings: tuple[str, ...]
+    projects: tuple[str, ...]
+    duties: tuple[Duty, ...]
+    position: str | None
+    open: int
+    """Open (planned or in progress) tasks and steps."""
+    overdue: int
+    due_soon: int
+    """Open ones falling due from the query's date to `Who.soon_until`."""
+    next_due: datetime.date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonItem(Work):
+    """One task or step of a person (`who NAME`)."""
+
+    days_left: int | None
+    """Days from the query's date to `due` (negative: overdue); None when undated."""
+    overdue: bool
+    owners: tuple[str, ...]
+    """Keys of the matched people who answer for it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Who:
+    as_of: datetime.date
+    soon_until: datetime.date
+    name: str | None
+    """The name asked for (None: everyone)."""
+    people: list[PersonLoad]
+    """Everyone (sorted by name), or the people the name means."""
+    items: list[PersonItem]
+    """With a name: their open tasks and steps (or those of `filters.statuses`), in date
+    order, undated ones last. Empty without a name."""
+
+
+def who(
+    sources: Sequence[Source],
+    today: datetime.date,
+    name: str | None = None,
+    filters: Filters | None = None,
+    soon_days: int = DEFAULT_WINDOW_DAYS,
+) -> Who:
+    """Every responsible with open, overdue and due-soon counts; with `name`, that person's
+    (or role's) open tasks across all plans in date order.
+
+    Names written differently in different plans count as one person when the registries
+    say so (see :class:`Directory`). People who are curators or leads are listed even with
+    nothing to do; their duties are in `duties`. `name` matches like `--responsible`;
+    an unknown name raises UnknownFilterValue("name", ...).
+    """
+    selection = select(sources, filters)
+    directory = selection.directory
+    soon_until = window_end(today, soon_days)
+    wanted: set[str] | None = None
+    if name is not None:
+        found = directory.find(name)
+        if not found:
+            raise UnknownFilterValue(
+                "name", name, directory.closest(name),
+                sorted(e.name for e in directory.entries.values()),
+            )
+        wanted = set(found)
+    if selection.people is not None:
+        wanted = set(selection.people) if wanted is None else wanted & selection.people
+
+    counts: dict[str, list[int]] = {}
+    nexts: dict[str, datetime.date] = {}
+    items: list[PersonItem] = []
+    for pos, index, item, deadline, state in iter_units(selection, today):
+        keys = list(dict.fromkeys(directory.key_of(pos, ref) for ref in item.responsible))
+        if wanted is not None:
+            keys = [k for k in keys if k in wanted]
+        if not keys:
+            continue
+        _, due = deadline_span(deadline)
+        late = state in OPEN and due is not None and due < today
+        for key in keys:
+            tally = counts.setdefault(key, [0, 0, 0])
+            if state not in OPEN or not selection.status(state, OPEN):
+                continue
+            tally[0] += 1
+            tally[1] += late
+            if due is not None and today <= due <= soon_until:
+                tally[2] += 1
+            if due is not None and due >= today and (key not in nexts or due < nexts[key]):
+                nexts[key] = due
+        if name is not None and selection.status(state, OPEN):
+            fields = work_fields(index, item, today, deadline)
+            items.append(PersonItem(
+                **fields, days_left=(due - today).days if due is not None else None,
+                overdue=late, owners=tuple(keys),
+            ))
+
+    people: list[PersonLoad] = []
+    for entry in directory.entries.values():
+        if wanted is not None and entry.key not in wanted:
+            continue
+        duties = tuple(
+            d for d in entry.duties
+            if (selection.projects is None or normalise_name(d.project) in selection.projects)
+            and (selection.clusters is None or (
+                d.cluster is not None and normalise_name(d.cluster) in selection.clusters
+            ))
+        )
+        idle = entry.key not in counts and (not duties or selection.stages is not None)
+        if idle and wanted is None:
+            continue
+        tally = counts.get(entry.key, [0, 0, 0])
+        people.append(PersonLoad(
+            key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
+            projects=entry.projects, duties=duties, position=entry.position,
+            open=tally[0], overdue=tally[1], due_soon=tally[2], next_due=nexts.get(entry.key),
+        ))
+    people.sort(key=lambda p: (normalise_name(p.name), p.kind, p.key))
+    far = datetime.date.max
+    items.sort(key=lambda i: (i.due or far, i.project, natural_key(i.id), i.path))
+    return Who(as_of=today, soon_until=soon_until, name=name, people=people, items=items)
