@@ -1,12 +1,15 @@
 """The command line: a thin layer over the library (the only package that imports typer).
 
-Each module registers its commands on the one typer `app`; importing them here is cheap
-(heavy libraries are imported inside the commands).
+Each module registers its commands on the one typer `app`, in the order `--help` lists them;
+importing them here is cheap (heavy libraries are imported inside the commands).
 """
 
-import clusterctl.cli.export_cmds  # registers `export ics`
-import clusterctl.cli.query_cmds  # registers overdue, upcoming, status, who
-from clusterctl.cli import check_cmds
+from clusterctl.cli import (  # noqa: I001 - the order of --help
+    check_cmds,  # validate, when, schema, rules
+    query_cmds,  # overdue, upcoming, status, who
+    render_cmds,  # render, templates
+    export_cmds,  # export ics
+)
 from clusterctl.cli.app import app, main
 
-__all__ = ["app", "check_cmds", "main"]
+__all__ = ["app", "check_cmds", "export_cmds", "main", "query_cmds", "render_cmds"]
