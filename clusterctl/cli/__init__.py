@@ -9,7 +9,8 @@ from clusterctl.cli import (  # noqa: I001 - the order of --help
     query_cmds,  # overdue, upcoming, status, who
     render_cmds,  # render, templates
     export_cmds,  # export ics
+    edit_cmds,  # done, reschedule, cancel, start
 )
 from clusterctl.cli.app import app, main
 
-__all__ = ["app", "check_cmds", "export_cmds", "main", "query_cmds", "render_cmds"]
+__all__ = ["app", "check_cmds", "edit_cmds", "export_cmds", "main", "query_cmds", "render_cmds"]
