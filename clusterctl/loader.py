@@ -340,12 +340,15 @@ def _unknown_tag(event: ev.NodeEvent, file: str, lang: str) -> LoadError:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_pos", "merges", "pos", "start_count")
+    __slots__ = (
+        "anchor", "container", "is_list", "key", "key_pos", "merges", "pos", "start_count",
+    )
 
     def __init__(
         self, container: Any, pos: MapPos | SeqPos, anchor: str | None, start_count: int
     ) -> None:
         self.container = container
+        self.is_list = isinstance(container, list)
         self.pos = pos
         self.anchor = anchor
         self.start_count = start_count
@@ -393,29 +396,33 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
     documents = 0
     get_event = parser.get_event
     check_event = parser.check_event
+    scalar_event = ev.ScalarEvent
 
     while check_event():
         event = get_event()
         etype = type(event)
         value: Any
         value_pos: Pos
-        if etype is ev.ScalarEvent:
+        if etype is scalar_event:
+            # the hot path: most events are plain or quoted scalars without tags
             nodes += 1
             expanded += 1
-            value_pos = _pos(event)
-            frame = stack[-1] if stack else None
-            if (
-                frame is not None
-                and frame.key is _NO_KEY
-                and isinstance(frame.container, dict)
-                and event.value == "<<"
-                and event.tag is None
-                and event.style in (None, "")
-            ):
-                frame.key = _MERGE
-                frame.key_pos = value_pos
-                continue
-            value = _scalar_value(event, file, lang)
+            sm = event.start_mark
+            em = event.end_mark
+            value_pos = (sm.line, sm.column, em.line, em.column)
+            if event.tag is None:
+                value = event.value
+                if not event.style:  # plain
+                    if value == "<<" and stack:
+                        frame = stack[-1]
+                        if frame.key is _NO_KEY and not frame.is_list:
+                            frame.key = _MERGE
+                            frame.key_pos = value_pos
+                            continue
+                    if value in _NULLS:
+                        value = None
+            else:
+                value = _scalar_value(event, file, lang)
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
         elif etype is ev.MappingStartEvent or etype is ev.SequenceStartEvent:
@@ -481,7 +488,7 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
             continue
         frame = stack[-1]
         parent = frame.container
-        if isinstance(parent, list):
+        if frame.is_list:
             parent.append(value)
             frame.pos.items.append(value_pos)  # type: ignore[union-attr]
         elif frame.key is _NO_KEY:
