@@ -421,27 +421,45 @@ def _diagnostic(file: str, code: str, lang: str, **params: Any) -> Diagnostic:
 def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) -> None:
     from pydantic import ValidationError
 
+    from clusterctl import fastload
     from clusterctl.models import Plan
     from clusterctl.plan import build_index
     from clusterctl.rules import RULES
 
-    loaded = load_bytes(data, file, options.lang)
-    result.data = loaded.data
     disabled = options.ignore | file_directives(data)
+    # The optional accelerator (clusterctl/fastload.py) gives the exact loader's data or
+    # nothing, and no positions: the exact loader reads the file again only when there is a
+    # diagnostic to place, so every position comes from the exact loader.
+    fast = fastload.try_fast(data) if fastload.enabled() else None
+    source: SourceMap | None = None
+    if fast is None:
+        loaded = load_bytes(data, file, options.lang)
+        result.data, source = loaded.data, loaded.source
+    else:
+        result.data = fast
     try:
-        plan = Plan.model_validate(loaded.data)
+        plan = Plan.model_validate(result.data)
     except ValidationError as exc:
+        if source is None:
+            loaded = load_bytes(data, file, options.lang)
+            result.data, source = loaded.data, loaded.source
         result.diagnostics.extend(
             structure_diagnostics(
-                [dict(e) for e in exc.errors(include_url=False)], loaded.source, file,
-                options.lang,
+                [dict(e) for e in exc.errors(include_url=False)], source, file, options.lang
             )
         )
         return
     index = build_index(plan)
+    if source is None:
+        unplaced = SourceMap(result.data, {}, (0, 0, 0, 0))
+        if not rule_diagnostics(RULES, plan, index, unplaced, file, options, disabled):
+            result.plan, result.index = plan, index
+            return
+        loaded = load_bytes(data, file, options.lang)
+        result.data, source = loaded.data, loaded.source
     result.plan, result.index = plan, index
     result.diagnostics.extend(
-        rule_diagnostics(RULES, plan, index, loaded.source, file, options, disabled)
+        rule_diagnostics(RULES, plan, index, source, file, options, disabled)
     )
 
 

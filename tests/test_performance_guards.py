@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import clusterctl.fastload
 import clusterctl.loader
 from clusterctl.check import CheckOptions
 from clusterctl.validate import RunOptions, validate_paths
@@ -22,6 +23,8 @@ HEAVY = ("typer", "rich", "pydantic", "jinja2", "babel", "yaml", "icalendar", "r
 
 @pytest.fixture
 def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every YAML parse, by either parser: libyaml's events (the exact loader) or, when the
+    optional accelerator is installed, yaml-rs."""
     calls: list[str] = []
     real = clusterctl.loader.parse_yaml
 
@@ -30,22 +33,55 @@ def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(data, file, lang)
 
     monkeypatch.setattr(clusterctl.loader, "parse_yaml", counting)
+    loads = clusterctl.fastload._parser()
+    if loads is not None:
+        def counting_loads(text: str, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append("yaml-rs")
+            return loads(text, **kwargs)
+
+        monkeypatch.setattr(clusterctl.fastload, "_loads", counting_loads)
     return calls
 
 
-def test_each_file_is_parsed_exactly_once(parse_counter: list[str]) -> None:
+def test_each_file_is_parsed_exactly_once(
+    parse_counter: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERCTL_NO_ACCEL", "1")  # the exact loader alone
     results = validate_paths([str(PROJECTS)], OPTIONS, RunOptions(jobs=1))
     assert len(results) == 5
     assert sorted(parse_counter) == sorted(r.file for r in results)
 
 
-def test_queries_parse_each_file_once_too(parse_counter: list[str]) -> None:
+def test_generated_plans_are_parsed_exactly_once(
+    parse_counter: list[str], tmp_path: Path
+) -> None:
+    """The happy path: plans without findings are parsed once, whichever parser reads them."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    generate.generate(tmp_path / "plans", files=12, seed=3)
+    options = CheckOptions(lang="en", today=datetime.date(2026, 11, 22))
+    results = validate_paths([str(tmp_path / "plans")], options, RunOptions(jobs=1))
+    assert len(results) == 12
+    assert all(r.diagnostics == [] for r in results)
+    assert len(parse_counter) == 12
+
+
+def test_queries_parse_each_file_once_too(
+    parse_counter: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERCTL_NO_ACCEL", "1")
     results = validate_paths([str(PROJECTS)], OPTIONS, RunOptions(jobs=1, want_plans=True))
     assert all(r.plan is not None for r in results)
     assert len(parse_counter) == 5
 
 
-def test_a_warm_cache_parses_nothing(parse_counter: list[str], tmp_path: Path) -> None:
+def test_a_warm_cache_parses_nothing(
+    parse_counter: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERCTL_NO_ACCEL", "1")
     run = RunOptions(cache_dir=str(tmp_path / "cache"), jobs=1)
     cold = validate_paths([str(PROJECTS)], OPTIONS, run)
     assert len(parse_counter) == 5

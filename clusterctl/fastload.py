@@ -1,0 +1,310 @@
+"""An optional accelerator for loading plan files: the Rust parser yaml-rs, where it is exact.
+
+`try_fast(data)` returns the same plain data as `loader.load_bytes(data, ...).data` (dicts,
+lists, strings, None; every scalar a string as written), or None whenever that is not certain:
+then the caller takes the exact path (`clusterctl.loader`), which also produces every
+diagnostic with its position. The fast path never produces a diagnostic; a file it takes is
+one the exact loader accepts too. yaml-rs is a YAML 1.2 parser and libyaml a YAML 1.1 one, and
+yaml-rs is more lenient in places, so the fast path is fenced in (each fence sends the file to
+the exact path; none of them stops the plans the benchmark generator writes):
+
+* yaml-rs is installed (imported lazily, once) and `CLUSTERCTL_NO_ACCEL` is not set (check.py);
+* bytes: no tags (`!` where a token starts), anchors or aliases (any `&`, `*`), directives
+  (`%` at a line start), document end markers (`...` at a line start), merge keys (`<<`): the
+  exact loader refuses tags, counts alias bombs and applies merges, while yaml-rs ignores
+  unknown tags and reads a recursive alias as null. No tab, CR, NUL, other C0 or C1 control,
+  DEL, U+FFFE, U+FFFF, BOM past the start, NEL, LS, PS: libyaml refuses them or breaks lines
+  there, yaml-rs cuts a string at a NUL. Valid UTF-8 (a leading BOM is dropped, as libyaml
+  does). No `\\u`/`\\U` escape and no U+E000 (see `_DOT`);
+* no line starts with more than `MAX_INDICATOR_PREFIX` spaces and `- ? :` indicators: yaml-rs
+  builds Python objects recursively and crashes the process (SIGSEGV) at about 15,000 nested
+  block collections; this bounds block nesting to about 130 levels. Flow nesting yaml-rs
+  limits itself (256 levels, an error), and the flow fence below allows two;
+* flow collections only simple and on one line (`_SIMPLE_FLOW`): yaml-rs reads `[a, |b]`,
+  `{a: :b}` or a flow key broken over two lines, which libyaml refuses;
+* no `|` or `>` on the last line that is not blank, nor anywhere in a file without a final
+  line break: yaml-rs reads an empty block scalar at the end of the file as "\n" and adds a
+  line break to a last line that has none;
+* integers: yaml-rs types plain scalars YAML 1.2 core style; an integer becomes `str(int)`,
+  which is the text as written only when that text is canonical, so any integer-like token
+  that is not (`007`, `-0`, `+5`, `1_000`, `0x1F`, `0o17`, `0b1`) sends the file away;
+* yaml-rs parses the text (dots replaced, see `_DOT`) without an exception, duplicate keys
+  being one, into one mapping;
+* the walk over the result finds only dicts, lists, strings, None and integers (a float or a
+  bool sends the file away), string keys or integer ones (as text, then no two alike), no
+  empty key, no key with an invisible character (the exact loader refuses both), nesting at
+  most `loader.MAX_DEPTH`, at most `loader.MAX_NODES` nodes.
+
+tests/test_fastload.py checks all of this against the exact loader.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Callable
+from typing import Any
+
+from clusterctl.loader import MAX_DEPTH, MAX_NODES, _invisible_in
+
+NO_ACCEL_ENV = "CLUSTERCTL_NO_ACCEL"
+"""Set to 1 to turn the accelerator off (tests, comparisons)."""
+
+MAX_FLOW_OPENERS = 1024
+"""Most `[` and `{` a file may hold for the fast path (yaml-rs limits flow depth to 256)."""
+
+MAX_INDICATOR_PREFIX = 64
+"""Longest run of spaces and `- ? :` indicators a line may start with (bounds block depth)."""
+
+_Loads = Callable[..., Any]
+_loads: _Loads | None = None
+_policy: Any = None
+_tried = False
+
+
+def _parser() -> _Loads | None:
+    """yaml_rs.loads, imported on first use; None when yaml-rs is not installed."""
+    global _loads, _policy, _tried
+    if not _tried:
+        _tried = True
+        try:  # by name: mypy must not need yaml-rs, an optional dependency
+            yaml_rs = importlib.import_module("yaml_rs")
+        except ImportError:
+            _loads = None
+        else:
+            _loads = yaml_rs.loads
+            _policy = yaml_rs.DuplicateKeyPolicy.Error
+    return _loads
+
+
+def available() -> bool:
+    """yaml-rs can be imported (whether or not the accelerator is switched off)."""
+    return _parser() is not None
+
+
+def enabled() -> bool:
+    """yaml-rs is installed and CLUSTERCTL_NO_ACCEL is unset (or 0)."""
+    return os.environ.get(NO_ACCEL_ENV, "") in ("", "0") and available()
+
+
+# ------------------------------------------------------------------ byte guards
+#
+# All C speed: `in`, `count`, `translate`, and regexes that start with a literal byte (so
+# `re` skips to its occurrences; a regex that starts with a character class would test every
+# byte and cost ten times more).
+
+_BOM = b"\xef\xbb\xbf"
+_REFUSED = bytes(
+    0 if (byte < 0x20 and byte != 0x0A) or byte in b"\x7f&*" else byte for byte in range(256)
+)
+"""`bytes.translate` table: C0 controls (tab, CR and NUL among them), DEL, `&`, `*` -> NUL."""
+_LINE_START = re.compile(  # directive, document end marker, deep block nesting
+    rb"\n(?:%%|\.\.\.|[ ?:-]{%d})" % (MAX_INDICATOR_PREFIX + 1)
+)
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls, NEL U+0085 among them
+_LS_PS = re.compile(rb"\xe2\x80[\xa8\xa9]")  # U+2028, U+2029
+_BOM_NONCHAR = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")  # U+FEFF, U+FFFE, U+FFFF
+_TAG = re.compile(rb"!(?<=[\s\[{,:]!)")
+
+# Integers. Where a plain scalar may start: after a space or line break, a flow indicator,
+# or a `:` that is not part of a time such as 10:00 (`{"a":007}`). Where it may end: at the
+# end of the line, before a comment, `: `, or a flow indicator. The data searched is wrapped
+# in line breaks, so the first and last tokens have neighbours too.
+_END = rb"(?=[ ]*(?:[\n#,\]}]|:[ \n]))"
+_AFTER = rb"(?:(?<=[\s\[{,]%s)|(?<=[^0-9]:%s))"
+_ZERO_INT = re.compile(  # 007, 0x1F, 0o17, 0b1, 0_1, 00, -007, -0
+    rb"0(?:" + _AFTER % (b"0", b"0") + rb"|" + _AFTER % (b"-0", b"-0") + rb")"
+    rb"(?:[0-9A-Za-z_]+|(?<=-0))" + _END
+)
+_PLUS_INT = re.compile(  # +5, +0x1F
+    rb"\+" + _AFTER % (rb"\+", rb"\+") + rb"[0-9A-Za-z_]+" + _END
+)
+_DIGIT_UNDERSCORE = re.compile(rb"_(?:(?<=[0-9]_)|(?=[0-9]))")
+_UNDERSCORE_INT = re.compile(  # 1_000, _1, -1_0: only searched when a digit touches a `_`
+    rb"(?:(?<=[\s\[{,])|(?<=[^0-9]:))[-+]?[0-9_]*_[0-9A-Za-z_]*" + _END
+)
+
+# Flow collections: yaml-rs reads some flow text libyaml refuses (`[a, |b]`, `{a: :b}`, a key
+# broken over two lines), so a file takes the fast path only when every line holding a `[` or
+# `{` ends in simple flow collections (nested at most twice) from its first `[` or `{` on:
+# plain scalars that start with no indicator and hold no `:` or `#`, quoted scalars on one
+# line without escapes but \" and \\, `key: value` pairs; then at most a comment. Brackets
+# anywhere else (the counts of `[` and `]`, `{` and `}` differ) refuse the file too.
+_PLAIN = rb"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n,\[\]{}:#]*+"
+_DQ = rb'"(?:[^"\\\n]++|\\["\\])*+"'
+_SQ = rb"'(?:[^'\n]++|'')*+'"
+_SCALAR = rb"(?>%s|%s|%s)" % (_PLAIN, _DQ, _SQ)
+
+
+def _flow(item: bytes) -> bytes:
+    seq = rb"\[ *+(?:%s(?: *+, *+%s)*+)? *+\]" % (item, item)
+    pair = rb"%s *+: ++%s" % (_SCALAR, item)
+    mapping = rb"\{ *+(?:%s(?: *+, *+%s)*+)? *+\}" % (pair, pair)
+    return rb"(?>%s|%s)" % (seq, mapping)
+
+
+_SIMPLE_FLOW = re.compile(
+    _flow(rb"(?>%s|%s)" % (_SCALAR, _flow(_SCALAR))) + rb"(?: ++#[^\n]*+)? *+\n"
+)
+
+
+def _flow_is_simple(wrapped: bytes) -> bool:
+    """Every `[` or `{` starts simple flow collections that end their line (see above)."""
+    if wrapped.count(b"[") != wrapped.count(b"]") or wrapped.count(b"{") != wrapped.count(b"}"):
+        return False
+    find, match = wrapped.find, _SIMPLE_FLOW.match
+    square, curly = find(b"["), find(b"{")
+    while square >= 0 or curly >= 0:
+        start = square if curly < 0 or 0 <= square < curly else curly
+        line = match(wrapped, start)
+        if line is None:
+            return False
+        end = line.end()
+        if square < end:
+            square = find(b"[", end)
+        if curly < end:
+            curly = find(b"{", end)
+    return True
+
+
+def _guards_pass(body: bytes) -> bool:
+    """The cheap byte guards (see the module doc); `body` is the file without a leading BOM."""
+    if b"\x00" in body.translate(_REFUSED) or (b"<" in body and b"<<" in body):
+        return False
+    wrapped = b"\n" + body + b"\n"
+    if _LINE_START.search(wrapped):
+        return False
+    if b"!" in body and _TAG.search(wrapped):
+        return False
+    # a block scalar that ends the file: yaml-rs adds a line break libyaml does not
+    last = body.rstrip(b" \n")
+    last = last[last.rfind(b"\n") + 1:]
+    if (b"|" in last or b">" in last) or (
+        not body.endswith(b"\n") and (b"|" in body or b">" in body)
+    ):
+        return False
+    if not body.isascii() and (
+        _C1.search(body) or _LS_PS.search(body) or _BOM_NONCHAR.search(body)
+    ):
+        return False
+    if _ZERO_INT.search(wrapped) or (b"+" in body and _PLUS_INT.search(wrapped)):
+        return False
+    if _DIGIT_UNDERSCORE.search(body) and _UNDERSCORE_INT.search(wrapped):
+        return False
+    openers = body.count(b"[") + body.count(b"{")
+    return openers == 0 or (openers <= MAX_FLOW_OPENERS and _flow_is_simple(wrapped))
+
+
+# ------------------------------------------------------------------ the walk
+
+_DOT = "\ue000"
+"""Stands for "." while yaml-rs parses (a private-use character; files holding it take the
+exact path): `1.10` is then the text "1\ue00010", not the float 1.1, and becomes "1.10"
+again in the walk. A dot means nothing to YAML but in `...` at a line start, refused above."""
+
+
+class _Reject(Exception):
+    """The result cannot be proven equal to the exact loader's: take the exact path."""
+
+
+def _key(key: Any) -> str:
+    kind = type(key)
+    if kind is int:
+        return str(key)
+    if kind is not str or not key:
+        raise _Reject
+    if not key.isascii():
+        if _DOT in key:
+            key = key.replace(_DOT, ".")
+        if _invisible_in(key) is not None:
+            raise _Reject
+    return str(key)
+
+
+def _walk(node: Any, depth: int, count: list[int]) -> Any:
+    """Check one container in place (integers to strings, dots back); returns it, or a new
+    dict when a key had to change."""
+    if depth > MAX_DEPTH:
+        raise _Reject
+    inner = depth + 1
+    if type(node) is dict:
+        count[0] += 1 + 2 * len(node)
+        rebuild = False
+        for key, value in node.items():
+            if type(key) is not str or not key or not key.isascii():
+                rebuild = True
+            kind = type(value)
+            if kind is str:
+                if _DOT in value:
+                    node[key] = value.replace(_DOT, ".")
+            elif value is None:
+                continue
+            elif kind is int:
+                node[key] = str(value)
+            elif kind is dict or kind is list:
+                new = _walk(value, inner, count)
+                if new is not value:
+                    node[key] = new
+            else:
+                raise _Reject
+        if rebuild:
+            fixed = {_key(key): value for key, value in node.items()}
+            if len(fixed) != len(node):  # 1 and "1": one key to the exact loader
+                raise _Reject
+            return fixed
+        return node
+    count[0] += 1 + len(node)
+    for index, value in enumerate(node):
+        kind = type(value)
+        if kind is str:
+            if _DOT in value:
+                node[index] = value.replace(_DOT, ".")
+        elif value is None:
+            continue
+        elif kind is int:
+            node[index] = str(value)
+        elif kind is dict or kind is list:
+            new = _walk(value, inner, count)
+            if new is not value:
+                node[index] = new
+        else:
+            raise _Reject
+    return node
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def try_fast(data: bytes) -> dict[str, Any] | None:
+    """The exact loader's data for `data`, or None: then use `loader.load_bytes`."""
+    loads = _parser()
+    if loads is None:
+        return None
+    body = data[3:] if data.startswith(_BOM) else data
+    if not _guards_pass(body):
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    # the placeholder must come from nowhere else: not from the text, nor from an escape such
+    # as "\ue000" in a double-quoted scalar (the walk turns every placeholder into a dot)
+    if _DOT in text or (b"\\" in body and (b"\\u" in body or b"\\U" in body)):
+        return None
+    if "." in text:
+        text = text.replace(".", _DOT)
+    try:
+        root = loads(text, parse_datetime=False, duplicate_key_policy=_policy)
+    except Exception:  # any refusal of yaml-rs: the exact loader says what is wrong
+        return None
+    if type(root) is not dict:
+        return None
+    count = [0]
+    try:
+        fixed: dict[str, Any] = _walk(root, 1, count)
+    except (_Reject, RecursionError, ValueError):  # ValueError: str() of a huge integer
+        return None
+    if count[0] > MAX_NODES:
+        return None
+    return fixed
