@@ -899,7 +899,20 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_deadline() expects a str, not {type(text).__name__}")
-    result = _parse_cached(text, period)
+    free = _parse_cached(text, None)
+    if isinstance(free, Deadline) and period is not None:
+        # Understood without a period: every date in it is explicit, so the period only gives
+        # the bounds of the kinds that take them. Caching by phrase alone lets plans that
+        # share phrases but not periods share the work.
+        kind = free.kind
+        if kind in (DeadlineKind.DATE, DeadlineKind.RANGE, DeadlineKind.UNSCHEDULED):
+            return free
+        if kind in (DeadlineKind.ONGOING, DeadlineKind.RECURRING):
+            return Deadline(kind, text, period.start, period.end, free.recurrence)
+        if kind is DeadlineKind.BEFORE and free.end is not None:
+            start = period.start if period.start <= free.end else None
+            return Deadline(kind, text, start, free.end)
+    result = free if period is None else _parse_cached(text, period)
     if isinstance(result, DeadlineError):
         raise DeadlineError(*result._args()) from None
     return result

@@ -34,6 +34,7 @@ def normalise_name(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def initials_form(full_name: str) -> str | None:
     """"Сысоева Оксана Павловна" -> "Сысоева О.П." (None when not a three-part name)."""
     parts = full_name.split()

@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from clusterctl.cache import Cache, Entry, latest_date
 from clusterctl.check import CheckOptions, FileResult, check_bytes
@@ -79,17 +76,26 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
 
 
 def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions, cache_dir: str | None,
-            want_plans: bool, exempt: frozenset[str]
-            ) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
-    """Check a chunk of files in a worker process; send back diagnostics (and plan data)."""
+            want_plans: bool, exempt: frozenset[str]) -> list[FileResult]:
+    """Check a chunk of files (in a worker process): diagnostics, and with `want_plans` the
+    plan and its index, built here in parallel rather than in the parent."""
     cache = Cache.open(cache_dir, _options_key(options)) if cache_dir else None
-    out: list[tuple[str, list[Any], dict[str, Any] | None]] = []
+    out: list[FileResult] = []
     for raw_path, display in chunk:
-        result, _ = _check_one(Path(raw_path), display, options, cache, want_plans)
-        usable = want_plans and result.data is not None and not result.blocking(exempt)
-        data = result.data if usable else None
-        out.append((display, result.diagnostics, data))
+        result, cached = _check_one(Path(raw_path), display, options, cache, want_plans)
+        _settle(result, cached, want_plans, exempt)
+        out.append(result)
     return out
+
+
+def _settle(result: FileResult, cached: bool, want_plans: bool, exempt: frozenset[str]) -> None:
+    """Keep what the caller needs: the plan and index of usable files for the query
+    commands (rebuilt from cached data on a cache hit), nothing but diagnostics otherwise."""
+    if want_plans and cached:
+        _rebuild(result, exempt)
+    if not want_plans or result.blocking(exempt):
+        result.plan = result.index = None
+    result.data = None
 
 
 def _chunks(items: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -129,15 +135,16 @@ def validate_paths(paths: list[str], options: CheckOptions,
         results = []
         for path, display in files:
             result, cached = _check_one(path, display, options, cache, run.want_plans)
-            if run.want_plans and cached:
-                _rebuild(result, run.exempt)
+            _settle(result, cached, run.want_plans, run.exempt)
             results.append(result)
         return results
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    results = []
     chunks = list(_chunks(files, CHUNK_FILES))
+    answers: list[list[FileResult]]
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             futures = [
@@ -145,16 +152,10 @@ def validate_paths(paths: list[str], options: CheckOptions,
                 for chunk in chunks
             ]
             answers = [future.result() for future in futures]
-    except (BrokenProcessPool, OSError, PermissionError):
+    except (BrokenProcessPool, OSError):
         # no workers to be had (or one died): check everything here instead
         answers = [
             _worker(chunk, options, run.cache_dir, run.want_plans, run.exempt)
             for chunk in chunks
         ]
-    for answer in answers:
-        for display, diagnostics, data in answer:
-            result = FileResult(display, diagnostics, data=data)
-            if run.want_plans:
-                _rebuild(result, run.exempt)
-            results.append(result)
-    return results
+    return [result for answer in answers for result in answer]

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from clusterctl.check import CheckOptions
 from clusterctl.cli import app
 from clusterctl.doccontext import build_context
-from clusterctl.validate import validate_paths
+from clusterctl.validate import RunOptions, validate_paths
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -115,7 +115,9 @@ def _rows(project: str) -> list[tuple[str, str]]:
     """(number, text) of every task and step of a plan, as the table shows them."""
     path, as_of = ROADMAPS[project]
     today = datetime.date.fromisoformat(as_of)
-    (result,) = validate_paths([str(ROOT / path)], CheckOptions(today=today))
+    (result,) = validate_paths(
+        [str(ROOT / path)], CheckOptions(today=today), RunOptions(want_plans=True)
+    )
     assert result.index is not None
     ctx = build_context(result.index, today)
     return [(item.number, item.heading or item.label) for item in ctx.items]

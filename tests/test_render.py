@@ -511,10 +511,10 @@ def test_the_library_renders_without_the_cli(in_root: Path) -> None:
     from clusterctl.check import CheckOptions
     from clusterctl.doccontext import build_context, context_dict
     from clusterctl.render import Renderer, search_path
-    from clusterctl.validate import validate_paths
+    from clusterctl.validate import RunOptions, validate_paths
 
     today = datetime.date(2024, 11, 1)
-    (result,) = validate_paths([FIXTURE], CheckOptions(today=today))
+    (result,) = validate_paths([FIXTURE], CheckOptions(today=today), RunOptions(want_plans=True))
     assert result.index is not None
     ctx = build_context(result.index, today, file=FIXTURE, kind="roadmap", fmt="md")
     text = Renderer(search_path(None, [Path(FIXTURE).parent]), "md").render(
