@@ -543,8 +543,10 @@ def startup_rows(measures: list[Measure]) -> tuple[list[list[str]], dict[str, Ta
 
 def table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
     if markdown:
+        text_columns = {0} | {i for i, name in enumerate(header) if name in ("target", "note")}
         lines = ["| " + " | ".join(header) + " |",
-                 "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+                 "|" + "|".join("---" if i in text_columns else "---:"
+                                for i in range(len(header))) + "|"]
         lines += ["| " + " | ".join(cell for cell in row) + " |" for row in rows]
         return "\n".join(lines)
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
@@ -659,15 +661,18 @@ def render(results: list[tuple[DataSet, list[Measure]]], startup: list[Measure],
         parts.append(h(3, f"{ds.files:,} file{'s' if ds.files > 1 else ''}: "
                           f"{ds.bytes / 1e6:.1f} MB, {ds.tasks:,} tasks, {ds.steps:,} steps "
                           f"(median of {len(measures[0].runs)})"))
+        parts.append("")
         parts.append(table(SIZE_HEADER, size_rows(ds, measures), markdown))
         parts.append("")
     parts.append(h(3, f"Start-up (median of {len(startup[0].runs)})"))
     rows, start_targets = startup_rows(startup)
+    parts.append("")
     parts.append(table(STARTUP_HEADER, rows, markdown))
     parts.append("")
     if len(results) > 1:
         parts.append(h(3, "Growth with the number of files"))
         header, rows = growth(results)
+        parts.append("")
         parts.append(table(header, rows, markdown))
         parts.append("")
     ds, measures = results[-1]
@@ -678,6 +683,7 @@ def render(results: list[tuple[DataSet, list[Measure]]], startup: list[Measure],
     trows = [[t.text, "–" if t.value is None else
               (f"{t.value:.0f}{t.unit}" if t.unit != "×" else _fmt_x(t.value)), t.status]
              for t in targets]
+    parts.append("")
     parts.append(table(["target", "measured", "met"], trows, markdown))
     notes = [f"clusterctl: {cli.version}; commands available: "
              + ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in cli.commands.items())
@@ -699,10 +705,10 @@ def write_markdown(path: Path, body: str, args: argparse.Namespace, elapsed: flo
     lines = [
         "# Performance",
         "",
-        "Produced by `make bench` (`.venv/bin/python benchmarks/run.py --out "
-        "docs/performance.md`); do not edit by hand. The figures are medians of runs made "
-        "in the same session, so the ratios compare like with like; absolute seconds "
-        "depend on the machine.",
+        "Written by `.venv/bin/python benchmarks/run.py --out docs/performance.md`; do not "
+        "edit by hand. The figures are medians of runs made in the same session, interleaved "
+        "round by round, so the ratios compare like with like; absolute seconds depend on "
+        "the machine.",
         "",
         "## Machine",
         "",
@@ -721,7 +727,15 @@ def write_markdown(path: Path, body: str, args: argparse.Namespace, elapsed: flo
         "- clusterctl commands are timed as whole processes, as a user or CI runs them, with "
         f"`--as-of {AS_OF}`, in a temporary folder (the cache `.clusterctl_cache/` goes "
         "there). Cold = `--no-cache` with the cache deleted; warm = the cache filled by an "
-        "earlier run. Peak RSS is `ru_maxrss` of the process (os.wait4).",
+        "earlier run. clusterctl chooses its number of worker processes itself (one per "
+        "core); `-j 1` is the same work in one process, comparable with the one-process "
+        "baselines.",
+        "- Memory: *peak RSS* is `ru_maxrss` from os.wait4, the largest single process; *tree "
+        "RSS* is the peak of the summed RSS of the process and all its workers, sampled every "
+        "50 ms (pages shared after fork count once per process, so it errs high).",
+        "- Bytecode caching is on for the measured processes (`PYTHONDONTWRITEBYTECODE` is "
+        "removed, `.pyc` files go to `bench-data/.pycache`), as on a user's machine; every "
+        "measurement has one untimed warm-up run.",
         "- `× yaml.load` is the median divided by the median of the `yaml.load` baseline of "
         "the same files in the same run.",
         "",
