@@ -47,7 +47,7 @@ test: $(STAMP_TEST)
 	$(BIN)/clusterctl validate projects/
 
 bench: $(STAMP_TEST)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --out docs/performance.md
 
 schema: $(STAMP)
 	$(BIN)/clusterctl schema -o schema/plan.schema.json

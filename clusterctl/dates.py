@@ -888,7 +888,9 @@ def _parse_cached(text: str, period: Period | None) -> Deadline | DeadlineError:
     try:
         return _parse(text, period)
     except DeadlineError as exc:
-        return exc
+        # kept in a global cache: drop the traceback, whose frames (and their callers'
+        # frames) would otherwise keep whole plans alive
+        return exc.with_traceback(None)
 
 
 def parse_deadline(text: str, period: Period | None = None) -> Deadline:

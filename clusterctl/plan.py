@@ -224,13 +224,13 @@ def build_index(plan: Plan) -> PlanIndex:
         try:
             index.project_period = parse_period(plan.project.period)
         except DeadlineError as exc:
-            index.project_period_error = exc
+            index.project_period_error = exc.with_traceback(None)
     for si, each in enumerate(plan.stages):
         if each.period:
             try:
                 index.stage_periods[si] = parse_period(each.period, index.project_period)
             except DeadlineError as exc:
-                index.stage_period_errors[si] = exc
+                index.stage_period_errors[si] = exc.with_traceback(None)
 
     for path, task_stage, task in index.tasks():
         stage_no = path[1] if task_stage is not None else None
@@ -255,4 +255,4 @@ def _parse_due(item: Item, phrase: str | None) -> None:
     try:
         item.deadline = parse_deadline(phrase, item.period)
     except DeadlineError as exc:
-        item.deadline_error = exc
+        item.deadline_error = exc.with_traceback(None)  # no frames kept alive by the index
