@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from clusterctl.plan import PlanIndex
 
 CACHE_DIR = ".clusterctl_cache"
-_MAGIC = b"CLUSTERCTL-CACHE-1\n"
+_MAGIC = b"CLUSTERCTL-CACHE-2\n"
 _DIGEST = 16
 
 
@@ -85,34 +85,52 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key[2:]
 
-    def get(self, key: str, file: str, today: datetime.date) -> Entry | None:
+    def _read(self, path: Path, key: str) -> tuple[Any, ...] | None:
+        """The payload of one cache file, or None if missing, corrupt or for another key."""
         try:
-            raw = self._path(key).read_bytes()
+            raw = path.read_bytes()
         except OSError:
             return None
+        if not raw.startswith(_MAGIC):
+            return None
+        digest = raw[len(_MAGIC):len(_MAGIC) + _DIGEST]
+        payload = raw[len(_MAGIC) + _DIGEST:]
+        if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+            return None
         try:
-            if not raw.startswith(_MAGIC):
+            loaded = marshal.loads(payload)
+        except (ValueError, TypeError, EOFError):
+            return None
+        if not isinstance(loaded, tuple) or not loaded or loaded[0] != key:
+            return None
+        return loaded
+
+    def get(self, key: str, file: str, today: datetime.date,
+            want_data: bool = False) -> Entry | None:
+        """The cached result, or None. The plan data lives in a separate file read only with
+        `want_data` (the query commands), so a warm `validate` reads just the small entry."""
+        path = self._path(key)
+        try:
+            found = self._read(path, key)
+            if found is None:
                 return None
-            digest = raw[len(_MAGIC):len(_MAGIC) + _DIGEST]
-            payload = raw[len(_MAGIC) + _DIGEST:]
-            if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
-                return None
-            stored_key, diagnostics, data, computed_on, latest = marshal.loads(payload)
-            if stored_key != key:
-                return None
+            _, diagnostics, has_data, computed_on, latest = found
             computed = datetime.date.fromordinal(computed_on)
             latest_date = datetime.date.fromordinal(latest) if latest else None
             if computed != today and not (
                 latest_date is None or (computed >= latest_date and today >= latest_date)
             ):
                 return None
+            data: dict[str, Any] | None = None
+            if want_data and has_data:
+                stored = self._read(path.with_name(path.name + ".data"), key)
+                if stored is None or not isinstance(stored[1], dict):
+                    return None  # the data is gone or damaged: check the file again
+                data = stored[1]
             return Entry(
-                [_diagnostic(file, d) for d in diagnostics],
-                data if isinstance(data, dict) else None,
-                computed,
-                latest_date,
+                [_diagnostic(file, d) for d in diagnostics], data, computed, latest_date
             )
-        except (ValueError, TypeError, EOFError, KeyError, IndexError, OverflowError):
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
             return None
 
     def put(self, key: str, entry: Entry) -> None:
@@ -121,31 +139,35 @@ class Cache:
              d.hint)
             for d in entry.diagnostics
         ]
-        payload = marshal.dumps(
-            (
-                key,
-                diagnostics,
-                entry.data,
-                entry.computed_on.toordinal(),
-                entry.latest_date.toordinal() if entry.latest_date else 0,
-            )
-        )
-        blob = _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             _ensure_gitignore(self.folder)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(blob)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            if entry.data is not None:  # the data first: an entry never points at nothing
+                self._write(target.with_name(target.name + ".data"),
+                            marshal.dumps((key, entry.data)))
+            self._write(target, marshal.dumps((
+                key,
+                diagnostics,
+                entry.data is not None,
+                entry.computed_on.toordinal(),
+                entry.latest_date.toordinal() if entry.latest_date else 0,
+            )))
         except (OSError, ValueError):
             return  # a cache that cannot be written is only slower, never wrong
+
+    @staticmethod
+    def _write(target: Path, payload: bytes) -> None:
+        blob = _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(blob)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
 
 def _ensure_gitignore(folder: Path) -> None:

@@ -56,7 +56,7 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
     key = ""
     if cache is not None:
         key = cache.key(content)
-        entry = cache.get(key, display, options.today)
+        entry = cache.get(key, display, options.today, want_data)
         if entry is not None:
             return FileResult(display, entry.diagnostics, data=entry.data), True
     result = check_bytes(content, display, options)
