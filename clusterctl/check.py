@@ -360,33 +360,40 @@ def _fill(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
     return text(code, lang, **values)
 
 
-def rule_diagnostics(
-    rules: Iterable[Rule], plan: Plan, index: PlanIndex, source: SourceMap, file: str,
-    options: CheckOptions, disabled: frozenset[str],
-) -> list[Diagnostic]:
+def rule_findings(
+    rules: Iterable[Rule], plan: Plan, index: PlanIndex, options: CheckOptions,
+    disabled: frozenset[str],
+) -> list[tuple[Rule, Finding]]:
+    """Run the rules; what they find is placed in the file later, by `locate`."""
     from clusterctl.rules import RuleContext
 
     ctx = RuleContext(plan=plan, index=index, today=options.today, lang=options.lang)
-    out: list[Diagnostic] = []
+    found: list[tuple[Rule, Finding]] = []
     for rule in rules:
         if rule.name in disabled or all(code in disabled for code in rule.codes):
             continue
-        finding: Finding
-        for finding in rule.run(ctx):
-            if finding.code in disabled:
-                continue
-            span = source.key_span(finding.path) if finding.at_key else source.value_span(
-                finding.path
-            )
-            params = dict(finding.params)
-            for key, value in finding.params.items():
-                if key.endswith("_path") and isinstance(value, tuple):
-                    # a place the message refers to, shown as its line: {first_line}
-                    params[key[: -len("_path")] + "_line"] = source.value_span(value).line
-            message, hint = _fill(finding.code, params, options.lang)
-            out.append(Diagnostic.at(
-                file, span, rule.codes[finding.code], finding.code, message, hint
-            ))
+        found.extend((rule, f) for f in rule.run(ctx) if f.code not in disabled)
+    return found
+
+
+def locate(
+    findings: Iterable[tuple[Rule, Finding]], source: SourceMap, file: str, lang: str
+) -> list[Diagnostic]:
+    """Rule findings as diagnostics, placed through the source map."""
+    out: list[Diagnostic] = []
+    for rule, finding in findings:
+        span = source.key_span(finding.path) if finding.at_key else source.value_span(
+            finding.path
+        )
+        params = dict(finding.params)
+        for key, value in finding.params.items():
+            if key.endswith("_path") and isinstance(value, tuple):
+                # a place the message refers to, shown as its line: {first_line}
+                params[key[: -len("_path")] + "_line"] = source.value_span(value).line
+        message, hint = _fill(finding.code, params, lang)
+        out.append(Diagnostic.at(
+            file, span, rule.codes[finding.code], finding.code, message, hint
+        ))
     return out
 
 
@@ -450,17 +457,14 @@ def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) ->
         )
         return
     index = build_index(plan)
-    if source is None:
-        unplaced = SourceMap(result.data, {}, (0, 0, 0, 0))
-        if not rule_diagnostics(RULES, plan, index, unplaced, file, options, disabled):
-            result.plan, result.index = plan, index
-            return
+    result.plan, result.index = plan, index
+    findings = rule_findings(RULES, plan, index, options, disabled)
+    if not findings:
+        return
+    if source is None:  # the fast path found something: the exact loader places it
         loaded = load_bytes(data, file, options.lang)
         result.data, source = loaded.data, loaded.source
-    result.plan, result.index = plan, index
-    result.diagnostics.extend(
-        rule_diagnostics(RULES, plan, index, source, file, options, disabled)
-    )
+    result.diagnostics.extend(locate(findings, source, file, options.lang))
 
 
 def check_file(path: Path, file: str, options: CheckOptions) -> FileResult:

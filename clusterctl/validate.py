@@ -48,7 +48,8 @@ def _options_key(options: CheckOptions) -> str:
 
 def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | None,
                want_data: bool) -> tuple[FileResult, bool]:
-    """Check one file (through the cache); the bool says whether it came from the cache."""
+    """Check one file (through the cache); the bool says whether it came from the cache.
+    `want_data`: read the cached plan data too (the caller rebuilds plans from it)."""
     try:
         content = read_bytes(path, display, options.lang, options.max_bytes)
     except LoadError as exc:
@@ -70,8 +71,6 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
                 latest_date(result.index) if result.index is not None else None,
             ),
         )
-    if not want_data:
-        result.data = None
     return result, False
 
 

@@ -98,7 +98,7 @@ def default_paths(paths: list[str] | None) -> list[str]:
 
 def run_options(
     no_cache: bool = False, cache_dir: str | None = None, jobs: int | None = None,
-    want_plans: bool = False,
+    want_plans: bool = False, exempt: frozenset[str] = frozenset(),
 ) -> RunOptions:
     """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
     .clusterctl_cache in the current folder; --no-cache or $CLUSTERCTL_NO_CACHE=1 for none)
@@ -115,7 +115,9 @@ def run_options(
             jobs = int(os.environ.get("CLUSTERCTL_JOBS", "0"))
         except ValueError:
             jobs = 0
-    return RunOptions(cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans)
+    return RunOptions(
+        cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans, exempt=exempt
+    )
 
 
 QUERY_EXEMPT = frozenset({"future-date"})
@@ -134,13 +136,11 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     """
     from clusterctl.errors import UserError
     from clusterctl.reporters import report
-    from clusterctl.validate import RunOptions, validate_paths
+    from clusterctl.validate import validate_paths
 
     try:
-        run = run_options(want_plans=True)
         results = validate_paths(
-            default_paths(paths), options,
-            RunOptions(cache_dir=run.cache_dir, jobs=run.jobs, want_plans=True, exempt=exempt),
+            default_paths(paths), options, run_options(want_plans=True, exempt=exempt)
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
