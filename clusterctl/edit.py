@@ -46,6 +46,7 @@ from clusterctl.diagnostics import Diagnostic
 from clusterctl.errors import LoadError, PlanWriteError
 from clusterctl.i18n import quote
 from clusterctl.loader import SourceMap, load_bytes
+from clusterctl.messages import STATUS_WORDS
 from clusterctl.models import Status
 from clusterctl.plan import Item, PlanIndex, closest_names, normalise_name, step_ref
 from clusterctl.writing import write_atomic
@@ -231,12 +232,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "removed": {"ru": " (убрано: {fields})", "en": " (removed: {fields})"},
 }
 
-_STATUS_WORDS = {
-    "planned": {"ru": "запланировано", "en": "planned"},
-    "in_progress": {"ru": "в работе", "en": "in progress"},
-    "done": {"ru": "выполнено", "en": "done"},
-    "cancelled": {"ru": "отменено", "en": "cancelled"},
-}
 
 _KIND_WORDS = {
     DeadlineKind.ONGOING: {"ru": "постоянно", "en": "ongoing"},
@@ -960,7 +955,7 @@ def reschedule(
         names = _names(item, lang, str(path))
         work = item.work
         if work.status in (Status.done, Status.cancelled):
-            state = _STATUS_WORDS[work.status.value][lang]
+            state = STATUS_WORDS[work.status.value][lang]
             raise _refused("reschedule-closed", lang, state=state, **names)
         old_text = node.get("due")
         if not work.due or old_text is None:
@@ -1047,7 +1042,7 @@ def set_status(
 
     def plan(item: Item, node: dict[str, Any]) -> _Change | str:
         names = _names(item, lang, str(path))
-        word = _STATUS_WORDS[value][lang]
+        word = STATUS_WORDS[value][lang]
         if item.work.status.value == value:
             return _msg("same-status", lang, status=word, **names)
         ops = [_Op("set", "status", value)]

@@ -34,6 +34,7 @@ from urllib.parse import quote
 from clusterctl import __version__
 from clusterctl.datefmt import span
 from clusterctl.dates import DeadlineKind
+from clusterctl.messages import status_word
 from clusterctl.models import Status
 from clusterctl.plan import PlanIndex
 from clusterctl.queries import (
@@ -52,12 +53,6 @@ __all__ = ["calendar", "event_uid"]
 UID_DOMAIN = "clusterctl"
 _MARGIN = datetime.timedelta(days=31)
 
-_STATUS_WORDS = {
-    "planned": ("запланировано", "planned"),
-    "in_progress": ("в работе", "in progress"),
-    "done": ("выполнено", "done"),
-    "cancelled": ("отменено", "cancelled"),
-}
 _LABELS = {
     "task": ("Мероприятие", "Task"),
     "result": ("Результат", "Result"),
@@ -123,7 +118,7 @@ def _work_event(
     if work.responsible:
         lines.append(f"{label('responsible')}: {', '.join(work.responsible)}")
     lines.append(f"{label('due')}: {_as_written(work.due_phrase, work.start, work.due, lang)}")
-    lines.append(f"{label('status')}: {_word(_STATUS_WORDS, work.status, lang)}")
+    lines.append(f"{label('status')}: {status_word(work.status, lang)}")
     if work.rescheduled:
         lines.append(f"{label('rescheduled')}: {work.rescheduled}")
     if work.stage:

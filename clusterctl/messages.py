@@ -386,6 +386,20 @@ CATALOG: dict[str, Entry] = {
     },
 }
 
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "planned": {"ru": "запланировано", "en": "planned"},
+    "in_progress": {"ru": "в работе", "en": "in progress"},
+    "done": {"ru": "выполнено", "en": "done"},
+    "cancelled": {"ru": "отменено", "en": "cancelled"},
+}
+"""A task's status in words (tables, calendars, edit messages)."""
+
+
+def status_word(status: str, lang: str) -> str:
+    words = STATUS_WORDS.get(status)
+    return words[lang] if words is not None and lang in words else status
+
+
 TERMS: dict[str, dict[str, str]] = {
     "person": {"ru": "человека", "en": "person"},
     "role": {"ru": "роли", "en": "role"},

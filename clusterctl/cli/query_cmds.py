@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app, fail_usage, load_plans, today_or
+from clusterctl.messages import status_word
 
 if TYPE_CHECKING:
     from clusterctl.cli.app import LoadedPlans
@@ -113,12 +114,6 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
     "press_release": ("пресс-релиз", "press release"),
     "report": ("отчёт", "report"),
     "meeting": ("совещание", "meeting"),
-}
-_STATUS_WORDS: dict[str, tuple[str, str]] = {
-    "planned": ("запланировано", "planned"),
-    "in_progress": ("в работе", "in progress"),
-    "done": ("выполнено", "done"),
-    "cancelled": ("отменено", "cancelled"),
 }
 _WHO_KINDS: dict[str, tuple[str, str]] = {
     "person": ("человек", "person"),
@@ -671,7 +666,7 @@ def _who_person_table(w: Who, run: _Run) -> Table:
         heads.append(head)
     rows: list[list[Any]] = [
         [_day(i.due, lang) or "—", "" if i.days_left is None else str(i.days_left), i.project,
-         i.id, i.title, i.due_phrase or "", _w(_STATUS_WORDS, i.status, lang),
+         i.id, i.title, i.due_phrase or "", status_word(i.status, lang),
          _where(i.stage, i.cluster)]
         for i in w.items
     ]
