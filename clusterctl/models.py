@@ -24,34 +24,25 @@ from pydantic import (
 )
 
 
-def _scalar_to_str(value: Any) -> Any:
-    """Numbers and dates written without quotes are kept as the text they are."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
 def _one_or_many(value: Any) -> Any:
-    """`responsible: Иванов И.И.` means the same as `responsible: [Иванов И.И.]`."""
+    """`responsible: Иванов И.И.` means the same as `responsible: [Иванов И.И.]`.
+
+    The items themselves are checked by pydantic's own (Rust) string validation: this is the
+    only Python-level step of a plan's validation besides `status` spelling, kept small
+    because it runs for every list field of every task (see docs/performance.md)."""
     if value is None:
         return []
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return [_scalar_to_str(value)]
-    if isinstance(value, list):
-        return [_scalar_to_str(item) for item in value]
+        return [value]
     return value
 
 
-Text = Annotated[str, BeforeValidator(_scalar_to_str)]
-"""Free text; numbers written without quotes are kept as written."""
+Text = str
+"""Free text. The loader keeps every scalar as the text written (`1.10` stays "1.10");
+numbers given from Python become text (`coerce_numbers_to_str`)."""
 
 Id = Annotated[
     str,
-    BeforeValidator(_scalar_to_str),
     Field(min_length=1),
     WithJsonSchema({"type": ["string", "number"], "minLength": 1}),
 ]
@@ -59,7 +50,6 @@ Id = Annotated[
 
 Ref = Annotated[
     str,
-    BeforeValidator(_scalar_to_str),
     Field(min_length=1),
     WithJsonSchema({"type": ["string", "number"], "minLength": 1}),
 ]
@@ -89,7 +79,6 @@ Texts = Annotated[
 
 Phrase = Annotated[
     str,
-    BeforeValidator(_scalar_to_str),
     WithJsonSchema({"type": ["string", "number"]}),
 ]
 """A deadline or period phrase as the methodist says it: "До 26.09.2022", "Январь-февраль 2014"."""
@@ -108,6 +97,7 @@ class _Model(BaseModel):
         frozen=False,
         use_attribute_docstrings=False,
         str_strip_whitespace=True,
+        coerce_numbers_to_str=True,
     )
 
 

@@ -71,3 +71,26 @@ def test_the_independent_validator_rejects_a_wrong_plan(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "titel" in done.stdout + done.stderr
+
+
+def test_models_take_python_values_as_the_loader_gives_them_or_as_numbers() -> None:
+    """Library use: numbers given from Python become text, one reference becomes a list,
+    an empty id is refused, surrounding spaces go (all by pydantic's own validation)."""
+    from pydantic import ValidationError
+
+    from clusterctl.models import Plan
+
+    plan = Plan.model_validate({
+        "project": {"id": "p", "title": "Проект", "participants": 252},
+        "tasks": [{"id": 1.2, "title": " Семинар ", "responsible": "Иванов И.И.",
+                   "participants": None, "status": "In progress"}],
+    })
+    task = plan.tasks[0]
+    assert (task.id, task.title, task.responsible, task.participants) == (
+        "1.2", "Семинар", ["Иванов И.И."], []
+    )
+    assert plan.project.participants == ["252"]
+    assert task.status.value == "in_progress"
+    with pytest.raises(ValidationError) as caught:
+        Plan.model_validate({"project": {"id": "", "title": "x"}})
+    assert caught.value.errors()[0]["type"] == "string_too_short"
