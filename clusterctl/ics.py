@@ -235,7 +235,7 @@ def calendar(
     selection = select(sources, filters)
     events: list[dict[str, Any]] = []
     projects: list[str] = []
-    for pos, index in enumerate(selection.directory.indexes):
+    for pos, index in enumerate(selection.indexes):
         if not selection.plan(index):
             continue
         projects.append(index.plan.project.id)

@@ -38,13 +38,14 @@ import calendar
 import datetime
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
+from clusterctl.directory import Directory, Duty, Registry, Responsible, registry_of
 from clusterctl.models import Cluster, Plan, Stage, Status, Step, Task
-from clusterctl.plan import Item, PlanIndex, build_index, initials_form, normalise_name
+from clusterctl.plan import Item, PlanIndex, build_index, normalise_name
 
 __all__ = [
     "OPEN",
@@ -246,300 +247,6 @@ def deadline_span(deadline: Deadline | None) -> tuple[datetime.date | None, date
     return start, deadline.due
 
 
-# ============================================================================ people
-
-
-@dataclass(frozen=True, slots=True)
-class Duty:
-    """A standing role of a person: curator or lead of a project or of one of its clusters."""
-
-    kind: str
-    """"curator" or "lead"."""
-    project: str
-    cluster: str | None
-    """The cluster's id; None for the project itself."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Responsible:
-    """One responsible across all plans: a person, a role, or a name not in any registry."""
-
-    key: str
-    """Stable key of the merged entry (used by filters)."""
-    name: str
-    """The name to show: a full name when some plan gives one."""
-    kind: str
-    """"person", "role", or "unknown" (written in a plan but in no registry)."""
-    spellings: tuple[str, ...]
-    """Every way the plans write this responsible."""
-    projects: tuple[str, ...]
-    """Ids of the projects that mention it."""
-    duties: tuple[Duty, ...]
-    position: str | None
-    email: str | None
-    phone: str | None
-
-
-_Node = tuple[str, int, int | str]
-"""A registry entry of one plan: ("p" person | "r" role | "u" unknown name, plan, which)."""
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[_Node, _Node] = {}
-
-    def add(self, node: _Node) -> None:
-        self.parent.setdefault(node, node)
-
-    def find(self, node: _Node) -> _Node:
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, a: _Node, b: _Node) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            first, second = sorted((ra, rb), key=_node_order)
-            self.parent[second] = first
-
-
-def _node_order(node: _Node) -> tuple[int, int, str]:
-    kind, plan, what = node
-    return (plan, "pru".index(kind), str(what).zfill(6))
-
-
-def _surname(spelling: str) -> str:
-    return normalise_name(spelling).split(" ")[0]
-
-
-def _is_full_name(spelling: str) -> bool:
-    return initials_form(spelling) is not None and len(spelling.split()) >= 3
-
-
-class Directory:
-    """Every responsible of a set of plans, merged across the plans.
-
-    Within a plan a name is resolved by its registry (id, name, full name, "Фамилия И.О."
-    form, aliases). Across plans, two entries are one person when they share a spelling
-    (name, full name or alias, compared case- and ё-insensitively) or when one writes the
-    other's full name in "Фамилия И.О." form and no other full name has that form. Roles
-    merge by name; names in no registry stay as written (a typo stays a separate entry).
-    """
-
-    def __init__(self, sources: Sequence[Source]) -> None:
-        self.indexes = _indexes(sources)
-        uf = _UnionFind()
-        strong: dict[str, list[_Node]] = {}
-        weak: dict[str, list[_Node]] = {}
-        lookup: dict[str, list[_Node]] = {}
-        spellings: dict[_Node, list[str]] = {}
-        self._refs: dict[tuple[int, str], _Node] = {}
-
-        def note(table: dict[str, list[Any]], key: str | None, node: Any) -> None:
-            if key:
-                table.setdefault(normalise_name(key), []).append(node)
-
-        for pos, index in enumerate(self.indexes):
-            plan = index.plan
-            node: _Node
-            for k, person in enumerate(plan.people):
-                node = ("p", pos, k)
-                uf.add(node)
-                names = [person.name, person.full_name, *person.aliases]
-                spellings[node] = [n for n in names if n]
-                for name in names:
-                    note(strong, name, node)
-                    note(lookup, name, node)
-                    if name:
-                        note(weak, initials_form(name), node)
-                        note(lookup, initials_form(name), node)
-                note(lookup, person.id, node)
-            for k, role in enumerate(plan.roles):
-                node = ("r", pos, k)
-                uf.add(node)
-                spellings[node] = [role.name, *role.aliases]
-                for name in (role.name, *role.aliases):
-                    note(strong, "role:" + name, node)
-                    note(lookup, name, node)
-                note(lookup, role.id, node)
-            for ref in _mentioned_refs(index):
-                if index.person(ref) is not None or index.role(ref) is not None:
-                    continue
-                node = ("u", pos, normalise_name(ref))
-                if node not in uf.parent:
-                    uf.add(node)
-                    spellings[node] = [ref]
-                    note(strong, ref, node)
-                    note(weak, initials_form(ref), node)
-                    note(lookup, ref, node)
-                    note(lookup, initials_form(ref), node)
-
-        for nodes in strong.values():
-            for other in nodes[1:]:
-                uf.union(nodes[0], other)
-        for key, derived in weak.items():
-            groups = {uf.find(n) for n in derived}
-            if len(groups) == 1 and key in strong:
-                for other in strong[key]:
-                    uf.union(derived[0], other)
-
-        members: dict[_Node, list[_Node]] = {}
-        for node in sorted(uf.parent, key=_node_order):
-            members.setdefault(uf.find(node), []).append(node)
-        self.entries: dict[str, Responsible] = {}
-        self._key_of_root: dict[_Node, str] = {}
-        for root, nodes in members.items():
-            entry = self._entry(nodes, spellings)
-            self.entries[entry.key] = entry
-            self._key_of_root[root] = entry.key
-        self._uf = uf
-        self._lookup = {
-            key: sorted({self._key_of_root[uf.find(n)] for n in nodes})
-            for key, nodes in lookup.items()
-        }
-        self._attach_duties()
-
-    # ------------------------------------------------------------------ building
-
-    def _entry(
-        self,
-        nodes: list[_Node],
-        spellings: dict[_Node, list[str]],
-    ) -> Responsible:
-        kinds = {n[0] for n in nodes}
-        kind = "person" if "p" in kinds else "role" if "r" in kinds else "unknown"
-        written: list[str] = []
-        for node in nodes:
-            for spelling in spellings[node]:
-                if normalise_name(spelling) not in {normalise_name(w) for w in written}:
-                    written.append(spelling)
-        name = written[0]
-        if kind == "person":
-            registry = [s for n in nodes if n[0] == "p" for s in spellings[n]]
-            full = [s for s in registry if _is_full_name(s)]
-            name = full[0] if full else registry[0]
-        projects: list[str] = []
-        duties: list[Duty] = []
-        position = email = phone = None
-        for node in nodes:
-            index = self.indexes[node[1]]
-            project = index.plan.project.id
-            if project not in projects:
-                projects.append(project)
-            if node[0] == "p":
-                person = index.plan.people[int(node[2])]
-                position = position or person.position
-                email = email or person.email
-                phone = phone or person.phone
-        base = f"{kind}:{normalise_name(name)}"
-        key, n = base, 1
-        while key in self.entries:
-            n += 1
-            key = f"{base}#{n}"
-        entry = Responsible(
-            key=key, name=name, kind=kind, spellings=tuple(written), projects=tuple(projects),
-            duties=tuple(duties), position=position, email=email, phone=phone,
-        )
-        return entry
-
-    def _attach_duties(self) -> None:
-        extra: dict[str, list[Duty]] = {}
-        for pos, index in enumerate(self.indexes):
-            plan = index.plan
-            project = plan.project.id
-            refs: list[tuple[str, str, str | None]] = [
-                *(("curator", r, None) for r in plan.project.curators),
-                *(("lead", r, None) for r in plan.project.leads),
-            ]
-            for cluster in plan.clusters:
-                refs.extend(("curator", r, cluster.id) for r in cluster.curators)
-                refs.extend(("lead", r, cluster.id) for r in cluster.leads)
-            for kind, ref, cluster_id in refs:
-                duty = Duty(kind, project, cluster_id)
-                bucket = extra.setdefault(self.key_of(pos, ref), [])
-                if duty not in bucket:
-                    bucket.append(duty)
-        for key, duties in extra.items():
-            entry = self.entries[key]
-            self.entries[key] = Responsible(
-                key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
-                projects=entry.projects, duties=tuple(duties), position=entry.position,
-                email=entry.email, phone=entry.phone,
-            )
-
-    # ------------------------------------------------------------------ lookups
-
-    def key_of(self, pos: int, ref: str) -> str:
-        """The merged entry of a name as written in the plan at position `pos`."""
-        cache_key = (pos, ref)
-        found = self._refs.get(cache_key)
-        if found is None:
-            found = self._node(pos, ref)
-            self._refs[cache_key] = found
-        return self._key_of_root[self._uf.find(found)]
-
-    def _node(self, pos: int, ref: str) -> _Node:
-        index = self.indexes[pos]
-        person = index.person(ref)
-        if person is not None:
-            return ("p", pos, _position(index.plan.people, person))
-        role = index.role(ref)
-        if role is not None:
-            return ("r", pos, _position(index.plan.roles, role))
-        return ("u", pos, normalise_name(ref))
-
-    def find(self, name: str) -> list[str]:
-        """Keys of the entries a name given by a user means: by id, name, full name,
-        "Фамилия И.О." form or alias, case-insensitively; else by surname alone."""
-        key = normalise_name(name)
-        if not key:
-            return []
-        exact = self._lookup.get(key)
-        if exact:
-            return list(exact)
-        if " " not in key:
-            return sorted(
-                e.key for e in self.entries.values()
-                if any(_surname(s) == key for s in e.spellings)
-            )
-        return []
-
-    def closest(self, name: str, limit: int = 3) -> list[str]:
-        """The known names nearest to an unknown one (for "did you mean")."""
-        key = normalise_name(name)
-        scored: list[tuple[float, str]] = []
-        for entry in self.entries.values():
-            best = 0.0
-            for spelling in entry.spellings:
-                norm = normalise_name(spelling)
-                for candidate in (norm, _surname(spelling)):
-                    best = max(best, difflib.SequenceMatcher(None, key, candidate).ratio())
-            if best >= 0.6:
-                scored.append((-best, entry.name))
-        return [name for _, name in sorted(scored)[:limit]]
-
-
-def _position(items: Sequence[object], wanted: object) -> int:
-    for k, item in enumerate(items):
-        if item is wanted:
-            return k
-    raise ValueError("not in the registry")  # pragma: no cover - resolved from this registry
-
-
-def _mentioned_refs(index: PlanIndex) -> Iterator[str]:
-    plan = index.plan
-    yield from plan.project.leads
-    yield from plan.project.curators
-    for cluster in plan.clusters:
-        yield from cluster.curators
-        yield from cluster.leads
-    for item in index.items:
-        yield from item.work.responsible
-
-
 # ============================================================================ filters
 
 
@@ -607,15 +314,26 @@ def _closest(value: str, names: Iterable[str]) -> list[str]:
 
 
 @dataclass(slots=True)
-class Selection:
-    """Filters resolved against a set of plans (internal; built by :func:`select`)."""
+class Scope:
+    """The filters one plan can apply by itself (project, stage, cluster, status), as
+    folded names; None = no filter. The responsible filter needs every plan's registry and
+    is applied where the plans' parts meet (see :class:`Query`)."""
 
-    directory: Directory
-    projects: frozenset[str] | None
-    stages: frozenset[str] | None
-    clusters: frozenset[str] | None
-    people: frozenset[str] | None
-    statuses: frozenset[Status] | None
+    projects: frozenset[str] | None = None
+    stages: frozenset[str] | None = None
+    clusters: frozenset[str] | None = None
+    statuses: frozenset[Status] | None = None
+
+    @classmethod
+    def of(cls, filters: Filters) -> Scope:
+        """The scope of `filters` as given (not checked against the plans: a status word
+        that means nothing is left for :func:`check_filters` to report)."""
+        try:
+            statuses = parse_statuses(filters.statuses)
+        except UnknownFilterValue:
+            statuses = None
+        return cls(_folded(filters.projects), _folded(filters.stages),
+                   _folded(filters.clusters), statuses)
 
     def plan(self, index: PlanIndex) -> bool:
         return self.projects is None or normalise_name(index.plan.project.id) in self.projects
@@ -643,46 +361,70 @@ class Selection:
             return True
         return bool({normalise_name(cluster.id), normalise_name(cluster.title)} & self.clusters)
 
-    def names(self, pos: int, refs: Iterable[str]) -> bool:
-        if self.people is None:
-            return True
-        return any(self.directory.key_of(pos, ref) in self.people for ref in refs)
-
     def status(self, state: Status, default: frozenset[Status]) -> bool:
         return state in (self.statuses if self.statuses is not None else default)
 
-    def unit(self, pos: int, index: PlanIndex, item: Item) -> bool:
-        """Stage, cluster and responsible (not status) filters for a task or step."""
-        return (
-            self.stage(item.stage)
-            and self.cluster(index, item.task.cluster)
-            and self.names(pos, item.responsible)
-        )
+    def unit(self, index: PlanIndex, item: Item) -> bool:
+        """Stage and cluster filters (not status, not responsible) for a task or step."""
+        return self.stage(item.stage) and self.cluster(index, item.task.cluster)
 
 
-def select(sources: Sequence[Source], filters: Filters | None = None) -> Selection:
-    """Resolve `filters` against the plans; raise UnknownFilterValue for a value that
-    matches nothing."""
-    filters = filters or Filters()
-    directory = Directory(sources)
-    indexes = directory.indexes
+def _folded(values: tuple[str, ...]) -> frozenset[str] | None:
+    return frozenset(normalise_name(v) for v in values) if values else None
 
-    projects: frozenset[str] | None = None
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """The names one plan offers to the filters, to tell a value that matches nothing
+    (computed only for the filters given)."""
+
+    project: str
+    stages: tuple[str, ...] = ()
+    """Stage ids (with `--stage`)."""
+    stage_titles: tuple[str, ...] = ()
+    clusters: tuple[str, ...] = ()
+    """Cluster ids (with `--cluster`)."""
+    cluster_names: frozenset[str] = frozenset()
+    """Folded cluster ids and titles and the cluster references of tasks."""
+
+
+def vocab_of(index: PlanIndex, filters: Filters) -> Vocab:
+    plan = index.plan
+    if not (filters.stages or filters.clusters):
+        return Vocab(plan.project.id)
+    names: set[str] = set()
+    if filters.clusters:
+        for cluster in plan.clusters:
+            names |= {normalise_name(cluster.id), normalise_name(cluster.title)}
+        for _, _, task in index.tasks():
+            if task.cluster:
+                names.add(normalise_name(task.cluster))
+    return Vocab(
+        plan.project.id,
+        stages=tuple(s.id for s in plan.stages) if filters.stages else (),
+        stage_titles=tuple(s.title for s in plan.stages) if filters.stages else (),
+        clusters=tuple(c.id for c in plan.clusters) if filters.clusters else (),
+        cluster_names=frozenset(names),
+    )
+
+
+def check_filters(filters: Filters, vocabs: Sequence[Vocab]) -> Scope:
+    """The scope of `filters` after checking each value against the plans' vocabularies;
+    raise UnknownFilterValue for a value that matches nothing (the responsible filter is
+    checked by :func:`find_people`, then the statuses by :func:`parse_statuses`)."""
+    scope = Scope.of(filters)
     if filters.projects:
-        known = [index.plan.project.id for index in indexes]
+        known = [v.project for v in vocabs]
         keyed = {normalise_name(k) for k in known}
         for value in filters.projects:
             if normalise_name(value) not in keyed:
                 raise UnknownFilterValue("project", value, _closest(value, known), known)
-        projects = frozenset(normalise_name(v) for v in filters.projects)
     chosen = [
-        i for i in indexes if projects is None or normalise_name(i.plan.project.id) in projects
+        v for v in vocabs if scope.projects is None or normalise_name(v.project) in scope.projects
     ]
-
-    stages: frozenset[str] | None = None
     if filters.stages:
-        known_stages = [s.id for i in chosen for s in i.plan.stages]
-        titles = [s.title for i in chosen for s in i.plan.stages]
+        known_stages = [s for v in chosen for s in v.stages]
+        titles = [t for v in chosen for t in v.stage_titles]
         keyed = {normalise_name(k) for k in known_stages + titles}
         for value in filters.stages:
             if normalise_name(value) not in keyed:
@@ -690,41 +432,70 @@ def select(sources: Sequence[Source], filters: Filters | None = None) -> Selecti
                     "stage", value, _closest(value, known_stages + titles),
                     list(dict.fromkeys(known_stages)),
                 )
-        stages = frozenset(normalise_name(v) for v in filters.stages)
-
-    clusters: frozenset[str] | None = None
     if filters.clusters:
-        known_clusters: list[str] = []
-        names: set[str] = set()
-        for index in chosen:
-            for cluster in index.plan.clusters:
-                known_clusters.append(cluster.id)
-                names |= {normalise_name(cluster.id), normalise_name(cluster.title)}
-            for _, _, task in index.tasks():
-                if task.cluster:
-                    names.add(normalise_name(task.cluster))
+        known_clusters = [c for v in chosen for c in v.clusters]
+        names = set().union(*(v.cluster_names for v in chosen))
         for value in filters.clusters:
             if normalise_name(value) not in names:
                 raise UnknownFilterValue(
                     "cluster", value, _closest(value, known_clusters), known_clusters
                 )
-        clusters = frozenset(normalise_name(v) for v in filters.clusters)
+    return scope
 
+
+def find_people(values: tuple[str, ...], directory: Directory,
+                option: str = "responsible") -> frozenset[str]:
+    """The directory keys `values` mean (people or roles); UnknownFilterValue for a value
+    that means nobody."""
+    keys: set[str] = set()
+    for value in values:
+        found = directory.find(value)
+        if not found:
+            raise UnknownFilterValue(
+                option, value, directory.closest(value),
+                sorted(e.name for e in directory.entries.values()),
+            )
+        keys.update(found)
+    return frozenset(keys)
+
+
+@dataclass(slots=True)
+class Selection(Scope):
+    """Filters resolved against a set of plans at hand (built by :func:`select`)."""
+
+    indexes: list[PlanIndex] = field(default_factory=list)
     people: frozenset[str] | None = None
-    if filters.responsible:
-        keys: set[str] = set()
-        for value in filters.responsible:
-            found = directory.find(value)
-            if not found:
-                raise UnknownFilterValue(
-                    "responsible", value, directory.closest(value),
-                    sorted(e.name for e in directory.entries.values()),
-                )
-            keys.update(found)
-        people = frozenset(keys)
+    """Directory keys of the responsible filter (None: no such filter)."""
+    built: Directory | None = None
 
-    statuses = parse_statuses(filters.statuses)
-    return Selection(directory, projects, stages, clusters, people, statuses)
+    @property
+    def directory(self) -> Directory:
+        """The merged responsibles of all the plans (built when first needed)."""
+        if self.built is None:
+            self.built = Directory(self.indexes)
+        return self.built
+
+    def names(self, pos: int, refs: Iterable[str]) -> bool:
+        if self.people is None:
+            return True
+        return any(self.directory.key_of(pos, ref) in self.people for ref in refs)
+
+    def unit_at(self, pos: int, index: PlanIndex, item: Item) -> bool:
+        """Stage, cluster and responsible (not status) filters for a task or step."""
+        return self.unit(index, item) and self.names(pos, item.responsible)
+
+
+def select(sources: Sequence[Source], filters: Filters | None = None) -> Selection:
+    """Resolve `filters` against the plans; raise UnknownFilterValue for a value that
+    matches nothing."""
+    filters = filters or Filters()
+    indexes = _indexes(sources)
+    scope = check_filters(filters, [vocab_of(index, filters) for index in indexes])
+    selection = Selection(scope.projects, scope.stages, scope.clusters, scope.statuses, indexes)
+    if filters.responsible:
+        selection.people = find_people(filters.responsible, selection.directory)
+    parse_statuses(filters.statuses)
+    return selection
 
 
 # ============================================================================ the listed work
@@ -808,22 +579,131 @@ def work_fields(
     }
 
 
+def plan_units(
+    index: PlanIndex, scope: Scope, today: datetime.date
+) -> Iterator[tuple[Item, Deadline | None, Status]]:
+    """(item, deadline, status as of `today`) of every unit of one plan that passes the
+    stage and cluster filters; the caller applies the others."""
+    for item in index.items:
+        if is_unit(item) and scope.unit(index, item):
+            yield item, unit_deadline(item), item_status(item, today)
+
+
 def iter_units(
     selection: Selection, today: datetime.date, only: int | None = None
 ) -> Iterator[tuple[int, PlanIndex, Item, Deadline | None, Status]]:
     """(plan position, index, item, deadline, status as of `today`) of every unit of the
     selected plans (or of the plan at position `only`) that passes the stage, cluster and
     responsible filters; the caller applies the status filter."""
-    for pos, index in enumerate(selection.directory.indexes):
+    for pos, index in enumerate(selection.indexes):
         if not selection.plan(index) or (only is not None and pos != only):
             continue
-        for item in index.items:
-            if is_unit(item) and selection.unit(pos, index, item):
-                yield pos, index, item, unit_deadline(item), item_status(item, today)
+        for item, deadline, state in plan_units(index, selection, today):
+            if selection.names(pos, item.responsible):
+                yield pos, index, item, deadline, state
 
 
 def _sort_key(work: Work) -> tuple[Any, ...]:
     return (work.project, natural_key(work.id), work.path)
+
+
+# ============================================================================ map and reduce
+
+R = TypeVar("R")
+
+Fetch = Callable[[dict[int, dict[str, str]]], dict[int, Any]]
+"""Asks plans for more (see :meth:`Query.answer`): {plan position: {reference as written:
+directory key}} -> {plan position: that plan's :meth:`Query.more`}."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What one plan contributes to a query: small and picklable, computed where the plan is
+    (a worker process when there are many files; see :mod:`clusterctl.validate`)."""
+
+    vocab: Vocab
+    registry: Registry | None
+    """The plan's responsibles, when the answer needs them merged across plans."""
+    rows: Any
+    """The query's own data (None when the plan is filtered out by project)."""
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The filters checked against all parts; `accept` applies the responsible filter."""
+
+    scope: Scope
+    directory: Directory | None
+    people: frozenset[str] | None
+
+    def accept(self, pos: int, refs: Iterable[str]) -> bool:
+        if self.people is None or self.directory is None:
+            return True
+        return any(self.directory.key_of(pos, ref) in self.people for ref in refs)
+
+
+@dataclass(frozen=True, slots=True)
+class Query(Generic[R]):
+    """A question asked of many plans in two steps: :meth:`part` of each plan on its own
+    (in parallel, where the plan was checked), then :meth:`answer` from all parts. Nothing
+    else crosses between the steps, so the plans never need to be in one process.
+
+    The functions :func:`overdue`, :func:`status` and :func:`who` run both steps here; the
+    command line runs :meth:`part` in the worker processes of `validate_paths`.
+    """
+
+    today: datetime.date
+    filters: Filters = field(default_factory=lambda: Filters())
+
+    def merges_people(self) -> bool:
+        """Does the answer need the responsibles merged across plans?"""
+        return bool(self.filters.responsible)
+
+    def part(self, index: PlanIndex, file: str = "") -> Part:
+        scope = Scope.of(self.filters)
+        return Part(
+            vocab_of(index, self.filters),
+            registry_of(index) if self.merges_people() else None,
+            self.rows(index, scope) if scope.plan(index) else None,
+        )
+
+    def rows(self, index: PlanIndex, scope: Scope) -> Any:
+        raise NotImplementedError
+
+    def more(self, index: PlanIndex, refs: dict[str, str]) -> Any:
+        """What :meth:`answer` asks a plan for after merging (see `Fetch`)."""
+        raise NotImplementedError
+
+    def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> R:
+        """The answer from every plan's part, in plan order; `fetch` asks plans for more."""
+        raise NotImplementedError
+
+    def resolve(self, parts: Sequence[Part]) -> Resolved:
+        """Check the filters against the parts (UnknownFilterValue) and merge the
+        responsibles if needed."""
+        scope = check_filters(self.filters, [p.vocab for p in parts])
+        directory = None
+        if self.merges_people():
+            registries = [p.registry for p in parts]
+            if any(r is None for r in registries):  # pragma: no cover - parts of one query
+                raise ValueError("a part without its registry")
+            directory = Directory.from_registries(
+                [r for r in registries if r is not None]
+            )
+        people = None
+        if self.filters.responsible and directory is not None:
+            people = find_people(self.filters.responsible, directory)
+        parse_statuses(self.filters.statuses)
+        return Resolved(scope, directory, people)
+
+    def run(self, sources: Sequence[Source]) -> R:
+        """Both steps over plans at hand."""
+        indexes = _indexes(sources)
+
+        def fetch(wanted: dict[int, dict[str, str]]) -> dict[int, Any]:
+            return {pos: self.more(indexes[pos], refs) for pos, refs in wanted.items()}
+
+        return self.answer([self.part(index) for index in indexes], fetch)
 
 
 # ============================================================================ overdue
@@ -837,6 +717,36 @@ class OverdueItem(Work):
     """Days since the deadline's last day: 1 on the day after it."""
 
 
+@dataclass(frozen=True, slots=True)
+class OverdueQuery(Query[list[OverdueItem]]):
+    """See :func:`overdue`."""
+
+    def rows(self, index: PlanIndex, scope: Scope) -> list[tuple[tuple[str, ...], OverdueItem]]:
+        today = self.today
+        found: list[tuple[tuple[str, ...], OverdueItem]] = []
+        for item, deadline, state in plan_units(index, scope, today):
+            _, due = deadline_span(deadline)
+            if due is None or due >= today or state not in OPEN:
+                continue
+            if not scope.status(state, OPEN):
+                continue
+            fields = work_fields(index, item, today, deadline)
+            found.append((
+                tuple(item.responsible),
+                OverdueItem(**fields, days_overdue=(today - due).days),
+            ))
+        return found
+
+    def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> list[OverdueItem]:
+        resolved = self.resolve(parts)
+        found = [
+            row for pos, part in enumerate(parts) if part.rows
+            for refs, row in part.rows if resolved.accept(pos, refs)
+        ]
+        found.sort(key=lambda o: (-o.days_overdue, *_sort_key(o)))
+        return found
+
+
 def overdue(
     sources: Sequence[Source], today: datetime.date, filters: Filters | None = None
 ) -> list[OverdueItem]:
@@ -847,18 +757,7 @@ def overdue(
     Ongoing, unscheduled and recurring deadlines are never overdue. Sorted by days overdue
     (most first), then project and id.
     """
-    selection = select(sources, filters)
-    found: list[OverdueItem] = []
-    for _, index, item, deadline, state in iter_units(selection, today):
-        _, due = deadline_span(deadline)
-        if due is None or due >= today or state not in OPEN:
-            continue
-        if not selection.status(state, OPEN):
-            continue
-        fields = work_fields(index, item, today, deadline)
-        found.append(OverdueItem(**fields, days_overdue=(today - due).days))
-    found.sort(key=lambda o: (-o.days_overdue, *_sort_key(o)))
-    return found
+    return OverdueQuery(today, filters or Filters()).run(sources)
 
 
 # ============================================================================ upcoming
@@ -989,7 +888,7 @@ def upcoming(
                     start=ev_start, event_start=first)
 
     if reminders:
-        for pos, index in enumerate(selection.directory.indexes):
+        for pos, index in enumerate(selection.indexes):
             if not selection.plan(index):
                 continue
             for reminder in derive_reminders(index, today, until):
@@ -1117,8 +1016,11 @@ class _Tally:
     cancelled: int = 0
     rescheduled: int = 0
     next_due: NextDue | None = None
+    next_order: int = 0
+    """The task's place in its plan: of two equally near deadlines the earlier task's wins."""
 
-    def add(self, state: Status, late: bool, moved: bool, nxt: NextDue | None) -> None:
+    def add(self, state: Status, late: bool, moved: bool, nxt: NextDue | None,
+            order: int) -> None:
         self.total += 1
         if state is Status.done:
             self.done += 1
@@ -1130,8 +1032,23 @@ class _Tally:
             self.planned += 1
         self.overdue += late
         self.rescheduled += moved
-        if nxt is not None and (self.next_due is None or nxt.date < self.next_due.date):
-            self.next_due = nxt
+        self._next(nxt, order)
+
+    def merge(self, other: _Tally) -> None:
+        self.total += other.total
+        self.done += other.done
+        self.in_progress += other.in_progress
+        self.planned += other.planned
+        self.overdue += other.overdue
+        self.cancelled += other.cancelled
+        self.rescheduled += other.rescheduled
+        self._next(other.next_due, other.next_order)
+
+    def _next(self, nxt: NextDue | None, order: int) -> None:
+        if nxt is not None and (
+            self.next_due is None or (nxt.date, order) < (self.next_due.date, self.next_order)
+        ):
+            self.next_due, self.next_order = nxt, order
 
     def progress(self, **fields: Any) -> Progress:
         countable = self.total - self.cancelled
@@ -1158,39 +1075,41 @@ def _participants(task: Task) -> list[str]:
     return refs
 
 
-def status(
-    sources: Sequence[Source], today: datetime.date, filters: Filters | None = None
-) -> StatusReport:
-    """Progress per project, then per stage and per cluster, as of `today`.
+_Group = tuple[tuple[str, ...], int | None, str | None]
+"""(responsible references of a task and its steps, stage position, cluster id)."""
 
-    Counts tasks (not steps) by their status as of `today` (see the module notes), plus
-    overdue and rescheduled ones, the share done and the next deadline ahead. For each
-    cluster, the participation figure of seed 003: how many member schools took part in at
-    least one done task of the cluster (`outcome.organisations` or `participants`).
-    Stage, cluster, responsible and status filters narrow the tasks counted.
-    """
-    selection = select(sources, filters)
-    report: list[ProjectStatus] = []
-    for pos, index in enumerate(selection.directory.indexes):
-        if not selection.plan(index):
-            continue
+
+@dataclass(frozen=True, slots=True)
+class _PlanStatus:
+    """One plan's part of `status`: its tasks tallied by group, and the rest of its report
+    without the counts."""
+
+    groups: dict[_Group, _Tally]
+    project: dict[str, Any]
+    stages: list[tuple[int, dict[str, Any]]]
+    clusters: list[dict[str, Any]]
+    current_stage: str | None
+    district: Participation | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusQuery(Query[StatusReport]):
+    """See :func:`status`."""
+
+    def rows(self, index: PlanIndex, scope: Scope) -> _PlanStatus:
+        today = self.today
         plan = index.plan
-        project_tally = _Tally()
-        stage_tallies = {si: _Tally() for si, _ in index.stages_with_index()}
-        cluster_tallies = {c.id: _Tally() for c in plan.clusters}
         items_of: dict[int, list[Item]] = {}
         for item in index.items:
             items_of.setdefault(id(item.task), []).append(item)
-        for path, stage, task in index.tasks():
-            if not (selection.stage(stage) and selection.cluster(index, task.cluster)):
-                continue
-            items = items_of[id(task)]
-            refs = [r for it in items for r in it.responsible]
-            if not selection.names(pos, refs):
+        groups: dict[_Group, _Tally] = {}
+        for order, (path, stage, task) in enumerate(index.tasks()):
+            if not (scope.stage(stage) and scope.cluster(index, task.cluster)):
                 continue
             state = task_status(task, today)
-            if not selection.status(state, ALL_STATUSES):
+            if not scope.status(state, ALL_STATUSES):
                 continue
+            items = items_of[id(task)]
             late = False
             nxt: NextDue | None = None
             for item in items:
@@ -1204,41 +1123,42 @@ def status(
                                   due_phrase=one_line(item.work.due) or None)
             late = late and state in OPEN
             moved = any(reschedule_count(it.work, today) for it in items)
-            project_tally.add(state, late, moved, nxt)
-            if stage is not None:
-                stage_tallies[int(path[1])].add(state, late, moved, nxt)
             cluster = index.cluster(task.cluster) if task.cluster else None
-            if cluster is not None:
-                cluster_tallies[cluster.id].add(state, late, moved, nxt)
+            key = (
+                tuple(r for it in items for r in it.responsible),
+                int(path[1]) if stage is not None else None,
+                cluster.id if cluster is not None else None,
+            )
+            groups.setdefault(key, _Tally()).add(state, late, moved, nxt, order)
 
         project_id = plan.project.id
         period = index.project_period
         current_stage: str | None = None
-        stages: list[Progress] = []
+        stages: list[tuple[int, dict[str, Any]]] = []
         for si, stage in index.stages_with_index():
-            if not selection.stage(stage):
+            if not scope.stage(stage):
                 continue
             stage_period = index.stage_periods.get(si)
             current = stage_period is not None and stage_period.start <= today <= stage_period.end
             if current and current_stage is None:
                 current_stage = stage.id
-            stages.append(stage_tallies[si].progress(
+            stages.append((si, dict(
                 level="stage", project=project_id, id=stage.id, title=one_line(stage.title),
                 period_start=stage_period.start if stage_period else None,
                 period_end=stage_period.end if stage_period else None, current=current,
                 participation=None,
-            ))
-        clusters: list[Progress] = []
-        for cluster in plan.clusters:
-            if not selection.cluster_model(cluster):
-                continue
-            clusters.append(cluster_tallies[cluster.id].progress(
+            )))
+        clusters = [
+            dict(
                 level="cluster", project=project_id, id=cluster.id,
                 title=one_line(cluster.title), period_start=None, period_end=None,
                 current=False, participation=_cluster_participation(index, cluster, today),
-            ))
-        report.append(ProjectStatus(
-            project=project_tally.progress(
+            )
+            for cluster in plan.clusters if scope.cluster_model(cluster)
+        ]
+        return _PlanStatus(
+            groups=groups,
+            project=dict(
                 level="project", project=project_id, id=project_id,
                 title=one_line(plan.project.title),
                 period_start=period.start if period else None,
@@ -1248,8 +1168,50 @@ def status(
             ),
             stages=stages, clusters=clusters, current_stage=current_stage,
             district=_district_participation(index, today),
-        ))
-    return StatusReport(as_of=today, projects=report)
+        )
+
+    def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> StatusReport:
+        resolved = self.resolve(parts)
+        report: list[ProjectStatus] = []
+        for pos, part in enumerate(parts):
+            rows: _PlanStatus | None = part.rows
+            if rows is None:
+                continue
+            project = _Tally()
+            stages: dict[int, _Tally] = {}
+            clusters: dict[str, _Tally] = {}
+            for (refs, stage, cluster), tally in rows.groups.items():
+                if not resolved.accept(pos, refs):
+                    continue
+                project.merge(tally)
+                if stage is not None:
+                    stages.setdefault(stage, _Tally()).merge(tally)
+                if cluster is not None:
+                    clusters.setdefault(cluster, _Tally()).merge(tally)
+            report.append(ProjectStatus(
+                project=project.progress(**rows.project),
+                stages=[stages.get(si, _Tally()).progress(**fields) for si, fields in rows.stages],
+                clusters=[
+                    clusters.get(fields["id"], _Tally()).progress(**fields)
+                    for fields in rows.clusters
+                ],
+                current_stage=rows.current_stage, district=rows.district,
+            ))
+        return StatusReport(as_of=self.today, projects=report)
+
+
+def status(
+    sources: Sequence[Source], today: datetime.date, filters: Filters | None = None
+) -> StatusReport:
+    """Progress per project, then per stage and per cluster, as of `today`.
+
+    Counts tasks (not steps) by their status as of `today` (see the module notes), plus
+    overdue and rescheduled ones, the share done and the next deadline ahead. For each
+    cluster, the participation figure of seed 003: how many member schools took part in at
+    least one done task of the cluster (`outcome.organisations` or `participants`).
+    Stage, cluster, responsible and status filters narrow the tasks counted.
+    """
+    return StatusQuery(today, filters or Filters()).run(sources)
 
 
 def _done_tasks(index: PlanIndex, today: datetime.date) -> Iterator[Task]:
@@ -1353,6 +1315,126 @@ class Who:
     order, undated ones last. Empty without a name."""
 
 
+@dataclass(frozen=True, slots=True)
+class WhoQuery(Query[Who]):
+    """See :func:`who`."""
+
+    name: str | None = None
+    soon_days: int = DEFAULT_WINDOW_DAYS
+
+    def merges_people(self) -> bool:
+        return True
+
+    @property
+    def soon_until(self) -> datetime.date:
+        return window_end(self.today, self.soon_days)
+
+    def rows(self, index: PlanIndex, scope: Scope) -> dict[tuple[str, ...], list[Any]]:
+        """The plan's units (passing the stage and cluster filters) tallied by their
+        responsible references: [open, overdue, due soon, nearest deadline ahead]."""
+        today, soon_until = self.today, self.soon_until
+        groups: dict[tuple[str, ...], list[Any]] = {}
+        for item, deadline, state in plan_units(index, scope, today):
+            tally = groups.setdefault(tuple(item.responsible), [0, 0, 0, None])
+            if state not in OPEN or not scope.status(state, OPEN):
+                continue
+            _, due = deadline_span(deadline)
+            tally[0] += 1
+            tally[1] += due is not None and due < today
+            if due is not None and today <= due <= soon_until:
+                tally[2] += 1
+            if due is not None and due >= today and (tally[3] is None or due < tally[3]):
+                tally[3] = due
+        return groups
+
+    def more(self, index: PlanIndex, refs: dict[str, str]) -> list[PersonItem]:
+        """The open units of the people asked for: `refs` maps their references as this
+        plan writes them to their directory keys."""
+        today = self.today
+        scope = Scope.of(self.filters)
+        items: list[PersonItem] = []
+        for item, deadline, state in plan_units(index, scope, today):
+            keys = tuple(dict.fromkeys(refs[r] for r in item.responsible if r in refs))
+            if not keys or not scope.status(state, OPEN):
+                continue
+            _, due = deadline_span(deadline)
+            late = state in OPEN and due is not None and due < today
+            fields = work_fields(index, item, today, deadline)
+            items.append(PersonItem(
+                **fields, days_left=(due - today).days if due is not None else None,
+                overdue=late, owners=keys,
+            ))
+        return items
+
+    def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> Who:
+        resolved = self.resolve(parts)
+        directory, scope = resolved.directory, resolved.scope
+        assert directory is not None
+        today, name = self.today, self.name
+        wanted: set[str] | None = None
+        if name is not None:
+            wanted = set(find_people((name,), directory, option="name"))
+        if resolved.people is not None:
+            wanted = set(resolved.people) if wanted is None else wanted & resolved.people
+
+        counts: dict[str, list[int]] = {}
+        nexts: dict[str, datetime.date] = {}
+        asked: dict[int, dict[str, str]] = {}
+        for pos, part in enumerate(parts):
+            if part.rows is None:
+                continue
+            for refs, (open_, late, soon, nxt) in part.rows.items():
+                keys = list(dict.fromkeys(directory.key_of(pos, ref) for ref in refs))
+                if wanted is not None:
+                    keys = [k for k in keys if k in wanted]
+                    if name is not None and keys:
+                        mine = asked.setdefault(pos, {})
+                        for ref in refs:
+                            key = directory.key_of(pos, ref)
+                            if key in wanted:
+                                mine[ref] = key
+                for key in keys:
+                    tally = counts.setdefault(key, [0, 0, 0])
+                    tally[0] += open_
+                    tally[1] += late
+                    tally[2] += soon
+                    if nxt is not None and (key not in nexts or nxt < nexts[key]):
+                        nexts[key] = nxt
+        items: list[PersonItem] = []
+        if asked:
+            if fetch is None:  # pragma: no cover - run() and the command line give one
+                raise ValueError("who NAME needs a way to fetch the items")
+            found = fetch(asked)
+            for pos in sorted(found):
+                items.extend(found[pos])
+
+        people: list[PersonLoad] = []
+        for entry in directory.entries.values():
+            if wanted is not None and entry.key not in wanted:
+                continue
+            duties = tuple(
+                d for d in entry.duties
+                if (scope.projects is None or normalise_name(d.project) in scope.projects)
+                and (scope.clusters is None or (
+                    d.cluster is not None and normalise_name(d.cluster) in scope.clusters
+                ))
+            )
+            idle = entry.key not in counts and (not duties or scope.stages is not None)
+            if idle and wanted is None:
+                continue
+            tally = counts.get(entry.key, [0, 0, 0])
+            people.append(PersonLoad(
+                key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
+                projects=entry.projects, duties=duties, position=entry.position,
+                open=tally[0], overdue=tally[1], due_soon=tally[2], next_due=nexts.get(entry.key),
+            ))
+        people.sort(key=lambda p: (normalise_name(p.name), p.kind, p.key))
+        far = datetime.date.max
+        items.sort(key=lambda i: (i.due or far, i.project, natural_key(i.id), i.path))
+        return Who(as_of=today, soon_until=self.soon_until, name=name, people=people,
+                   items=items)
+
+
 def who(
     sources: Sequence[Source],
     today: datetime.date,
@@ -1368,70 +1450,4 @@ def who(
     nothing to do; their duties are in `duties`. `name` matches like `--responsible`;
     an unknown name raises UnknownFilterValue("name", ...).
     """
-    selection = select(sources, filters)
-    directory = selection.directory
-    soon_until = window_end(today, soon_days)
-    wanted: set[str] | None = None
-    if name is not None:
-        found = directory.find(name)
-        if not found:
-            raise UnknownFilterValue(
-                "name", name, directory.closest(name),
-                sorted(e.name for e in directory.entries.values()),
-            )
-        wanted = set(found)
-    if selection.people is not None:
-        wanted = set(selection.people) if wanted is None else wanted & selection.people
-
-    counts: dict[str, list[int]] = {}
-    nexts: dict[str, datetime.date] = {}
-    items: list[PersonItem] = []
-    for pos, index, item, deadline, state in iter_units(selection, today):
-        keys = list(dict.fromkeys(directory.key_of(pos, ref) for ref in item.responsible))
-        if wanted is not None:
-            keys = [k for k in keys if k in wanted]
-        if not keys:
-            continue
-        _, due = deadline_span(deadline)
-        late = state in OPEN and due is not None and due < today
-        for key in keys:
-            tally = counts.setdefault(key, [0, 0, 0])
-            if state not in OPEN or not selection.status(state, OPEN):
-                continue
-            tally[0] += 1
-            tally[1] += late
-            if due is not None and today <= due <= soon_until:
-                tally[2] += 1
-            if due is not None and due >= today and (key not in nexts or due < nexts[key]):
-                nexts[key] = due
-        if name is not None and selection.status(state, OPEN):
-            fields = work_fields(index, item, today, deadline)
-            items.append(PersonItem(
-                **fields, days_left=(due - today).days if due is not None else None,
-                overdue=late, owners=tuple(keys),
-            ))
-
-    people: list[PersonLoad] = []
-    for entry in directory.entries.values():
-        if wanted is not None and entry.key not in wanted:
-            continue
-        duties = tuple(
-            d for d in entry.duties
-            if (selection.projects is None or normalise_name(d.project) in selection.projects)
-            and (selection.clusters is None or (
-                d.cluster is not None and normalise_name(d.cluster) in selection.clusters
-            ))
-        )
-        idle = entry.key not in counts and (not duties or selection.stages is not None)
-        if idle and wanted is None:
-            continue
-        tally = counts.get(entry.key, [0, 0, 0])
-        people.append(PersonLoad(
-            key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
-            projects=entry.projects, duties=duties, position=entry.position,
-            open=tally[0], overdue=tally[1], due_soon=tally[2], next_due=nexts.get(entry.key),
-        ))
-    people.sort(key=lambda p: (normalise_name(p.name), p.kind, p.key))
-    far = datetime.date.max
-    items.sort(key=lambda i: (i.due or far, i.project, natural_key(i.id), i.path))
-    return Who(as_of=today, soon_until=soon_until, name=name, people=people, items=items)
+    return WhoQuery(today, filters or Filters(), name, soon_days).run(sources)

@@ -479,7 +479,7 @@ def meeting_agenda(
     """
     selection = select(sources, filters)
     agendas: list[MeetingAgenda] = []
-    for pos, index in enumerate(selection.directory.indexes):
+    for pos, index in enumerate(selection.indexes):
         if not selection.plan(index):
             continue
         day = next_meeting(index, today)
