@@ -37,6 +37,8 @@ class FileResult:
     index: PlanIndex | None = None
     data: dict[str, Any] | None = None
     """The loaded YAML data, when the file could be read (kept for the cache)."""
+    part: Any = None
+    """What a query's mapper made of the plan (see `validate.RunOptions.mapper`)."""
 
     @property
     def errors(self) -> int:

@@ -40,7 +40,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from clusterctl.directory import Directory, Duty, Registry, Responsible, registry_of
@@ -373,8 +373,7 @@ def _folded(values: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(normalise_name(v) for v in values) if values else None
 
 
-@dataclass(frozen=True, slots=True)
-class Vocab:
+class Vocab(NamedTuple):
     """The names one plan offers to the filters, to tell a value that matches nothing
     (computed only for the filters given)."""
 
@@ -616,10 +615,10 @@ Fetch = Callable[[dict[int, dict[str, str]]], dict[int, Any]]
 directory key}} -> {plan position: that plan's :meth:`Query.more`}."""
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """What one plan contributes to a query: small and picklable, computed where the plan is
-    (a worker process when there are many files; see :mod:`clusterctl.validate`)."""
+    (a worker process when there are many files; see :mod:`clusterctl.validate`). Parts are
+    named tuples of plain values: they unpickle ~3x faster than frozen dataclasses."""
 
     vocab: Vocab
     registry: Registry | None
@@ -704,6 +703,19 @@ class Query(Generic[R]):
             return {pos: self.more(indexes[pos], refs) for pos, refs in wanted.items()}
 
         return self.answer([self.part(index) for index in indexes], fetch)
+
+
+@dataclass(frozen=True, slots=True)
+class More:
+    """A mapper (see `validate.RunOptions.mapper`) for a second pass over some files:
+    :meth:`Query.more` of each file with the references asked of it."""
+
+    query: Query[Any]
+    refs: dict[str, dict[str, str]]
+    """{file's display name: {reference as written: directory key}}."""
+
+    def __call__(self, index: PlanIndex, file: str) -> Any:
+        return self.query.more(index, self.refs.get(file, {}))
 
 
 # ============================================================================ overdue
@@ -1034,15 +1046,31 @@ class _Tally:
         self.rescheduled += moved
         self._next(nxt, order)
 
-    def merge(self, other: _Tally) -> None:
-        self.total += other.total
-        self.done += other.done
-        self.in_progress += other.in_progress
-        self.planned += other.planned
-        self.overdue += other.overdue
-        self.cancelled += other.cancelled
-        self.rescheduled += other.rescheduled
-        self._next(other.next_due, other.next_order)
+    def packed(self) -> _Packed:
+        """The tally as plain values (to travel between processes)."""
+        nxt = self.next_due
+        return (
+            self.total, self.done, self.in_progress, self.planned, self.overdue,
+            self.cancelled, self.rescheduled,
+            (nxt.date, nxt.id, nxt.title, nxt.due_phrase) if nxt is not None else None,
+            self.next_order,
+        )
+
+    def merge(self, other: _Packed) -> None:
+        """Add a packed tally."""
+        total, done, in_progress, planned, overdue, cancelled, rescheduled, nxt, order = other
+        self.total += total
+        self.done += done
+        self.in_progress += in_progress
+        self.planned += planned
+        self.overdue += overdue
+        self.cancelled += cancelled
+        self.rescheduled += rescheduled
+        if nxt is not None and (
+            self.next_due is None or (nxt[0], order) < (self.next_due.date, self.next_order)
+        ):
+            self.next_due = NextDue(date=nxt[0], id=nxt[1], title=nxt[2], due_phrase=nxt[3])
+            self.next_order = order
 
     def _next(self, nxt: NextDue | None, order: int) -> None:
         if nxt is not None and (
@@ -1077,14 +1105,18 @@ def _participants(task: Task) -> list[str]:
 
 _Group = tuple[tuple[str, ...], int | None, str | None]
 """(responsible references of a task and its steps, stage position, cluster id)."""
+_Packed = tuple[
+    int, int, int, int, int, int, int,
+    tuple[datetime.date, str, str, str | None] | None, int,
+]
+"""A `_Tally` as plain values: the counts, the next deadline and its task's place."""
 
 
-@dataclass(frozen=True, slots=True)
-class _PlanStatus:
+class _PlanStatus(NamedTuple):
     """One plan's part of `status`: its tasks tallied by group, and the rest of its report
     without the counts."""
 
-    groups: dict[_Group, _Tally]
+    groups: dict[_Group, _Packed]
     project: dict[str, Any]
     stages: list[tuple[int, dict[str, Any]]]
     clusters: list[dict[str, Any]]
@@ -1157,7 +1189,7 @@ class StatusQuery(Query[StatusReport]):
             for cluster in plan.clusters if scope.cluster_model(cluster)
         ]
         return _PlanStatus(
-            groups=groups,
+            groups={key: tally.packed() for key, tally in groups.items()},
             project=dict(
                 level="project", project=project_id, id=project_id,
                 title=one_line(plan.project.title),

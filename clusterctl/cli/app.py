@@ -12,14 +12,17 @@ import datetime
 import os
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from clusterctl import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from clusterctl.check import CheckOptions, FileResult
+    from clusterctl.plan import PlanIndex
     from clusterctl.validate import RunOptions
 
 
@@ -99,6 +102,7 @@ def default_paths(paths: list[str] | None) -> list[str]:
 def run_options(
     no_cache: bool = False, cache_dir: str | None = None, jobs: int | None = None,
     want_plans: bool = False, exempt: frozenset[str] = frozenset(),
+    mapper: Callable[[PlanIndex, str], Any] | None = None,
 ) -> RunOptions:
     """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
     .clusterctl_cache in the current folder; --no-cache or $CLUSTERCTL_NO_CACHE=1 for none)
@@ -116,7 +120,8 @@ def run_options(
         except ValueError:
             jobs = 0
     return RunOptions(
-        cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans, exempt=exempt
+        cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans, exempt=exempt,
+        mapper=mapper,
     )
 
 
@@ -126,13 +131,15 @@ QUERY_EXEMPT = frozenset({"future-date"})
 
 
 def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
-               exempt: frozenset[str] = QUERY_EXEMPT) -> LoadedPlans:
+               exempt: frozenset[str] = QUERY_EXEMPT,
+               mapper: Callable[[PlanIndex, str], Any] | None = None) -> LoadedPlans:
     """Check and load every plan under `paths` for a query command.
 
     Files with errors are reported on stderr (the same located messages as `validate`) and
     skipped; the caller answers from the rest and exits 1 at the end if any was skipped.
     The check runs with the same options as `validate`, so both share the cache; errors with
-    an `exempt` code do not make a file unusable and are not reported.
+    an `exempt` code do not make a file unusable and are not reported. With a `mapper` the
+    usable files carry its `part` (computed in the worker processes) instead of their plan.
     """
     from clusterctl.errors import UserError
     from clusterctl.reporters import report
@@ -140,7 +147,8 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
 
     try:
         results = validate_paths(
-            default_paths(paths), options, run_options(want_plans=True, exempt=exempt)
+            default_paths(paths), options,
+            run_options(want_plans=mapper is None, exempt=exempt, mapper=mapper),
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
@@ -151,8 +159,9 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
         )
     for result in results:
         result.diagnostics = [d for d in result.diagnostics if d.code not in exempt]
-    good = [r for r in results if r.plan is not None and not r.blocking()]
-    bad = [r for r in results if r.plan is None or r.blocking()]
+    usable = [(r.plan is not None or r.part is not None) and not r.blocking() for r in results]
+    good = [r for r, ok in zip(results, usable, strict=True) if ok]
+    bad = [r for r, ok in zip(results, usable, strict=True) if not ok]
     if bad:
         errors = [d for r in bad for d in r.diagnostics if d.is_error]
         report(errors, "github" if fmt == "github" else "text", options.lang, sys.stderr)

@@ -20,11 +20,13 @@ from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app, fail_usage, load
 from clusterctl.messages import status_word
 
 if TYPE_CHECKING:
+    from clusterctl.check import CheckOptions
     from clusterctl.cli.app import LoadedPlans
     from clusterctl.plan import PlanIndex
     from clusterctl.queries import (
         Filters,
         PersonLoad,
+        Query,
         StatusReport,
         Upcoming,
         UpcomingEntry,
@@ -131,6 +133,19 @@ def _say(lang: str, ru: str, en: str) -> str:
     return ru if lang == "ru" else en
 
 
+LIST_SHOWN = 5
+"""A table cell lists at most this many values (projects, duties); JSON and CSV give all."""
+
+
+def _some(values: Sequence[str], lang: str) -> str:
+    """"a, b, c" — or, past LIST_SHOWN values, the first ones and how many more (a role
+    such as «Руководители ОО» is in every plan of a region)."""
+    if len(values) <= LIST_SHOWN:
+        return ", ".join(values)
+    more = len(values) - (LIST_SHOWN - 1)
+    return ", ".join(values[: LIST_SHOWN - 1]) + _say(lang, f" и ещё {more}", f" and {more} more")
+
+
 _KEEP = {
     "project": 3, "due_phrase": 2, "where": 1, "weekday": 4, "days_left": 6, "kind": 7,
     "responsible": 5, "due": 8, "in_progress": 6, "planned": 5, "cancelled": 3,
@@ -174,10 +189,32 @@ class _Run:
     fmt: str
     loaded: LoadedPlans
     filters: Filters
+    options: CheckOptions
+    query: Query[Any] | None = None
 
     @property
     def sources(self) -> list[PlanIndex]:
         return [r.index for r in self.loaded.ok if r.index is not None]
+
+    def answer(self) -> Any:
+        """The query's answer from the parts the worker processes made of each plan."""
+        assert self.query is not None
+        return self.query.answer([r.part for r in self.loaded.ok], self._fetch)
+
+    def _fetch(self, wanted: dict[int, dict[str, str]]) -> dict[int, Any]:
+        """A second, narrower pass: only the files the query asks more of (through the
+        cache when it is on), each asked with its own references."""
+        from clusterctl.cli.app import QUERY_EXEMPT, run_options
+        from clusterctl.queries import More
+        from clusterctl.validate import validate_paths
+
+        assert self.query is not None
+        files = {self.loaded.ok[pos].file: pos for pos in wanted}
+        mapper = More(self.query, {file: wanted[pos] for file, pos in files.items()})
+        results = validate_paths(
+            list(files), self.options, run_options(exempt=QUERY_EXEMPT, mapper=mapper)
+        )
+        return {files[r.file]: r.part for r in results if r.part is not None}
 
 
 def _start(
@@ -185,7 +222,10 @@ def _start(
     project: list[str] | None = None, stage: list[str] | None = None,
     cluster: list[str] | None = None, responsible: list[str] | None = None,
     status: list[str] | None = None,
+    query: Callable[[datetime.date, Filters], Query[Any]] | None = None,
 ) -> _Run:
+    """Check the options and load the plans; with `query`, the plans stay in the worker
+    processes and each comes back as the query's part of it (see `_Run.answer`)."""
     from clusterctl.check import CheckOptions
     from clusterctl.i18n import resolve_lang
     from clusterctl.queries import Filters
@@ -195,15 +235,16 @@ def _start(
     if fmt not in FORMATS:
         raise fail_usage(f"--format: {fmt} ({', '.join(FORMATS)})")
     today = today_or(as_of, language)
-    # the same options as `validate` (shared cache); load_plans exempts `future-date`
-    options = CheckOptions(lang=language, today=today)
-    loaded = load_plans(paths, options)
     filters = Filters(
         projects=tuple(project or ()), stages=tuple(stage or ()),
         clusters=tuple(cluster or ()), responsible=tuple(responsible or ()),
         statuses=tuple(status or ()),
     )
-    return _Run(language, today, fmt, loaded, filters)
+    # the same options as `validate` (shared cache); load_plans exempts `future-date`
+    options = CheckOptions(lang=language, today=today)
+    asked = query(today, filters) if query is not None else None
+    loaded = load_plans(paths, options, mapper=asked.part if asked is not None else None)
+    return _Run(language, today, fmt, loaded, filters, options, asked)
 
 
 _UNKNOWN_WHAT = {
@@ -319,8 +360,9 @@ def overdue(
     from clusterctl import queries
     from clusterctl.tables import record
 
-    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
-    items = _answer(run, lambda: queries.overdue(run.sources, run.today, run.filters))
+    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
+                 query=queries.OverdueQuery)
+    items: list[queries.OverdueItem] = _answer(run, run.answer)
     _emit(run, _overdue_table(items, run), {"as_of": run.today, "items": items},
           OVERDUE_FIELDS, [record(i) for i in items])
     _finish(run, fail and bool(items))
@@ -584,8 +626,9 @@ def status(
     перенесено, ближайший срок; участие школ кластера в мероприятиях."""
     from clusterctl import queries
 
-    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
-    report = _answer(run, lambda: queries.status(run.sources, run.today, run.filters))
+    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
+                 query=queries.StatusQuery)
+    report: queries.StatusReport = _answer(run, run.answer)
     _emit(run, _status_table(report, run), report, STATUS_FIELDS, _status_records(report))
     _finish(run)
 
@@ -622,9 +665,9 @@ def _who_table(w: Who, run: _Run) -> Table:
     lang = run.lang
     soon = _day(w.soon_until, lang)
     rows: list[list[Any]] = [
-        [p.name, _w(_WHO_KINDS, p.kind, lang), ", ".join(p.projects), str(p.open),
+        [p.name, _w(_WHO_KINDS, p.kind, lang), _some(p.projects, lang), str(p.open),
          str(p.overdue), str(p.due_soon), _day(p.next_due, lang) or "—",
-         ", ".join(_duty_text(p, lang))]
+         _some(_duty_text(p, lang), lang)]
         for p in w.people
     ]
     unknown = sum(1 for p in w.people if p.kind == "unknown")
@@ -655,9 +698,9 @@ def _who_person_table(w: Who, run: _Run) -> Table:
     heads = []
     for p in w.people:
         duties = _duty_text(p, lang)
-        head = f"{p.name} ({_w(_WHO_KINDS, p.kind, lang)}; {', '.join(p.projects) or '—'})"
+        head = f"{p.name} ({_w(_WHO_KINDS, p.kind, lang)}; {_some(p.projects, lang) or '—'})"
         if duties:
-            head += ": " + ", ".join(duties)
+            head += ": " + _some(duties, lang)
         head += _say(
             lang,
             f". Открыто: {p.open}, просрочено: {p.overdue}, срок до {soon}: {p.due_soon}.",
@@ -715,14 +758,16 @@ def who(
 
     rest = list(args or ())
     name = rest.pop(0) if rest and not os.path.exists(rest[0]) else None
-    run = _start(rest, as_of, lang, fmt, project, stage, cluster, responsible, status)
-    try:
-        days = (queries.window_end(run.today, within) - run.today).days + 1
-    except ValueError:
-        raise fail_usage(f"--within {within!r}: 14d, 2w, 1m") from None
-    result = _answer(run, lambda: queries.who(
-        run.sources, run.today, name, run.filters, soon_days=days,
-    ))
+    def query(today: datetime.date, filters: Filters) -> queries.WhoQuery:
+        try:
+            days = (queries.window_end(today, within) - today).days + 1
+        except ValueError:
+            raise fail_usage(f"--within {within!r}: 14d, 2w, 1m") from None
+        return queries.WhoQuery(today, filters, name, days)
+
+    run = _start(rest, as_of, lang, fmt, project, stage, cluster, responsible, status,
+                 query=query)
+    result: queries.Who = _answer(run, run.answer)
     if name is None:
         records = [
             record(p, duties=_duty_text(p, run.lang, machine=True)) for p in result.people

@@ -1,0 +1,138 @@
+"""The query commands over many files: the plans stay in the worker processes, only each
+plan's part of the answer comes back (queries.Query), and `who NAME` asks a second pass of
+the files it needs. Whatever runs where, the answer is the one the library gives with every
+plan at hand: the pool (2 workers), one process, a cold and a warm cache all print the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from clusterctl import queries
+from clusterctl.check import CheckOptions, check_file
+from clusterctl.cli import app
+from clusterctl.plan import PlanIndex
+from clusterctl.tables import render_json
+from clusterctl.validate import CHUNK_FILES, PARALLEL_MIN_FILES
+from tests.test_benchmarks_generate import generate
+
+AS_OF = datetime.date(2026, 11, 22)
+FILES = 40
+assert max(PARALLEL_MIN_FILES, 2 * CHUNK_FILES) <= FILES  # the pool runs, with two chunks
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("many") / "plans"
+    generate.main([str(folder), "--files", str(FILES), "--seed", "3"])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def indexes(plans: Path) -> list[PlanIndex]:
+    options = CheckOptions(today=AS_OF)
+    found = []
+    for path in sorted(plans.rglob("*.yaml"), key=lambda p: p.as_posix()):
+        result = check_file(path, path.as_posix(), options)
+        assert result.index is not None and result.errors == 0
+        found.append(result.index)
+    return found
+
+
+@pytest.fixture(scope="module")
+def busiest(indexes: list[PlanIndex]) -> str:
+    """The name of a person who answers for overdue work in several of the plans."""
+    people = queries.who(indexes, AS_OF).people
+    entry = max(
+        (p for p in people if p.kind == "person" and p.overdue),
+        key=lambda p: (len(p.projects), p.overdue, p.key),
+    )
+    assert len(entry.projects) >= 2
+    return entry.name
+
+
+def _run(runner: CliRunner, args: list[str], monkeypatch: pytest.MonkeyPatch,
+         jobs: str) -> tuple[int, str]:
+    monkeypatch.setenv("CLUSTERCTL_JOBS", jobs)
+    result = runner.invoke(app, args)
+    return result.exit_code, result.stdout
+
+
+def _library(indexes: list[PlanIndex], command: str, name: str | None,
+             filters: queries.Filters) -> str:
+    if command == "overdue":
+        items = queries.overdue(indexes, AS_OF, filters)
+        return render_json({"as_of": AS_OF, "items": items})
+    if command == "status":
+        return render_json(queries.status(indexes, AS_OF, filters))
+    return render_json(queries.who(indexes, AS_OF, name, filters))
+
+
+@pytest.mark.parametrize(
+    ("command", "with_name", "responsible"),
+    [
+        ("overdue", False, False),
+        ("overdue", False, True),
+        ("status", False, False),
+        ("status", False, True),
+        ("who", False, False),
+        ("who", True, False),
+        ("who", False, True),
+    ],
+)
+def test_pool_one_process_cache_and_library_agree(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plans: Path,
+    indexes: list[PlanIndex], busiest: str, command: str, with_name: bool,
+    responsible: bool,
+) -> None:
+    monkeypatch.setenv("CLUSTERCTL_CACHE_DIR", str(tmp_path / "cache"))
+    name = busiest if with_name else None
+    args = [command, *([name] if name else []), str(plans), "--as-of", AS_OF.isoformat(),
+            "--format", "json"]
+    filters = queries.Filters()
+    if responsible:
+        args += ["--responsible", busiest]
+        filters = queries.Filters(responsible=(busiest,))
+    expected = _library(indexes, command, name, filters)
+
+    cold = _run(runner, args, monkeypatch, "2")
+    warm = _run(runner, args, monkeypatch, "2")
+    monkeypatch.setenv("CLUSTERCTL_NO_CACHE", "1")
+    alone = _run(runner, args, monkeypatch, "1")
+    assert cold == warm == alone == (0, expected)
+    answer = json.loads(expected)
+    shown = answer.get("items") or answer.get("people") or answer.get("projects")
+    assert shown, "the case must show something"
+
+
+def test_who_name_reads_only_the_files_it_needs(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, plans: Path,
+    indexes: list[PlanIndex], busiest: str,
+) -> None:
+    """The second pass of `who NAME` checks only the files where the person answers for
+    work (counted through the check's entry point)."""
+    import clusterctl.validate as validate
+
+    monkeypatch.setenv("CLUSTERCTL_NO_CACHE", "1")
+    monkeypatch.setenv("CLUSTERCTL_JOBS", "1")
+    checked: list[str] = []
+    real = validate.check_bytes
+
+    def counting(data: bytes, file: str, options: CheckOptions) -> object:
+        checked.append(file)
+        return real(data, file, options)
+
+    monkeypatch.setattr(validate, "check_bytes", counting)
+    result = runner.invoke(app, ["who", busiest, str(plans), "--as-of", AS_OF.isoformat(),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    projects = {i["project"] for i in json.loads(result.stdout)["items"]}
+    second = checked[FILES:]
+    assert len(checked) == FILES + len(second)
+    assert 0 < len(second) < FILES
+    assert len(second) == len(projects)
