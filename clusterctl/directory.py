@@ -225,7 +225,6 @@ class Directory:
         uf = _UnionFind()
         strong: dict[str, list[_Node]] = {}
         weak: dict[str, list[_Node]] = {}
-        lookup: dict[str, list[_Node]] = {}
         self._found: dict[_Node, Entry] = {}
         for pos, registry in enumerate(registries):
             for entry in registry.entries:
@@ -236,8 +235,6 @@ class Directory:
                     strong.setdefault(key, []).append(node)
                 for key in entry.weak:
                     weak.setdefault(key, []).append(node)
-                for key in entry.lookup:
-                    lookup.setdefault(key, []).append(node)
         for nodes in strong.values():
             for other in nodes[1:]:
                 uf.union(nodes[0], other)
@@ -257,7 +254,8 @@ class Directory:
             self.entries[responsible.key] = responsible
             self._key_of_root[root] = responsible.key
         self._uf = uf
-        self._lookup = lookup  # resolved to entries on demand (most queries ask no name)
+        self._lookup: dict[str, list[_Node]] | None = None  # built by the first find()
+        self._plan_keys: dict[int, dict[str, str]] = {}
         self._attach_duties()
 
     # ------------------------------------------------------------------ building
@@ -322,8 +320,27 @@ class Directory:
 
     def key_of(self, pos: int, ref: str) -> str:
         """The merged entry of a name as written in the plan at position `pos`."""
-        kind, what = self.registries[pos].refs[ref]
-        return self._key_of_root[self._uf.find((kind, pos, what))]
+        return self.keys_of(pos)[ref]
+
+    def keys_of(self, pos: int) -> dict[str, str]:
+        """{reference as the plan at `pos` writes it: its merged entry's key}."""
+        keys = self._plan_keys.get(pos)
+        if keys is None:
+            keys = self._plan_keys[pos] = {
+                ref: self._key_of_root[self._uf.find((kind, pos, what))]
+                for ref, (kind, what) in self.registries[pos].refs.items()
+            }
+        return keys
+
+    def _lookups(self) -> dict[str, list[_Node]]:
+        if self._lookup is None:
+            self._lookup = {}
+            for pos, registry in enumerate(self.registries):
+                for entry in registry.entries:
+                    node: _Node = (entry.node[0], pos, entry.node[1])
+                    for key in entry.lookup:
+                        self._lookup.setdefault(key, []).append(node)
+        return self._lookup
 
     def find(self, name: str) -> list[str]:
         """Keys of the entries a name given by a user means: by id, name, full name,
@@ -331,7 +348,7 @@ class Directory:
         key = normalise_name(name)
         if not key:
             return []
-        nodes = self._lookup.get(key)
+        nodes = self._lookups().get(key)
         if nodes:
             return sorted({self._key_of_root[self._uf.find(n)] for n in nodes})
         if " " not in key:

@@ -1104,7 +1104,8 @@ def _participants(task: Task) -> list[str]:
 
 
 _Group = tuple[tuple[str, ...], int | None, str | None]
-"""(responsible references of a task and its steps, stage position, cluster id)."""
+"""(responsible references of a task and its steps — only with a responsible filter —,
+stage position, cluster id)."""
 _Packed = tuple[
     int, int, int, int, int, int, int,
     tuple[datetime.date, str, str, str | None] | None, int,
@@ -1135,10 +1136,14 @@ class StatusQuery(Query[StatusReport]):
         for item in index.items:
             items_of.setdefault(id(item.task), []).append(item)
         groups: dict[_Group, _Tally] = {}
+        by_people = bool(self.filters.responsible)
+        done: list[Task] = []  # as of today, whatever the filters (for participation)
         for order, (path, stage, task) in enumerate(index.tasks()):
+            state = task_status(task, today)
+            if state is Status.done:
+                done.append(task)
             if not (scope.stage(stage) and scope.cluster(index, task.cluster)):
                 continue
-            state = task_status(task, today)
             if not scope.status(state, ALL_STATUSES):
                 continue
             items = items_of[id(task)]
@@ -1157,7 +1162,7 @@ class StatusQuery(Query[StatusReport]):
             moved = any(reschedule_count(it.work, today) for it in items)
             cluster = index.cluster(task.cluster) if task.cluster else None
             key = (
-                tuple(r for it in items for r in it.responsible),
+                tuple(r for it in items for r in it.responsible) if by_people else (),
                 int(path[1]) if stage is not None else None,
                 cluster.id if cluster is not None else None,
             )
@@ -1184,7 +1189,7 @@ class StatusQuery(Query[StatusReport]):
             dict(
                 level="cluster", project=project_id, id=cluster.id,
                 title=one_line(cluster.title), period_start=None, period_end=None,
-                current=False, participation=_cluster_participation(index, cluster, today),
+                current=False, participation=_cluster_participation(index, cluster, done),
             )
             for cluster in plan.clusters if scope.cluster_model(cluster)
         ]
@@ -1199,7 +1204,7 @@ class StatusQuery(Query[StatusReport]):
                 participation=None,
             ),
             stages=stages, clusters=clusters, current_stage=current_stage,
-            district=_district_participation(index, today),
+            district=_district_participation(index, done),
         )
 
     def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> StatusReport:
@@ -1246,14 +1251,8 @@ def status(
     return StatusQuery(today, filters or Filters()).run(sources)
 
 
-def _done_tasks(index: PlanIndex, today: datetime.date) -> Iterator[Task]:
-    for _, _, task in index.tasks():
-        if task_status(task, today) is Status.done:
-            yield task
-
-
 def _cluster_participation(
-    index: PlanIndex, cluster: Cluster, today: datetime.date
+    index: PlanIndex, cluster: Cluster, done: Sequence[Task]
 ) -> Participation:
     members: dict[str, str] = {}
     for ref in cluster.members:
@@ -1261,7 +1260,7 @@ def _cluster_participation(
         members.setdefault(key, name)
     took: dict[str, str] = {}
     recorded = False
-    for task in _done_tasks(index, today):
+    for task in done:
         found = index.cluster(task.cluster) if task.cluster else None
         if found is None or found.id != cluster.id:
             continue
@@ -1280,13 +1279,13 @@ def _cluster_participation(
     )
 
 
-def _district_participation(index: PlanIndex, today: datetime.date) -> Participation | None:
+def _district_participation(index: PlanIndex, done: Sequence[Task]) -> Participation | None:
     total = index.plan.rules.district_schools
     if total is None:
         return None
     took: dict[str, str] = {}
     recorded = False
-    for task in _done_tasks(index, today):
+    for task in done:
         refs = _participants(task)
         recorded = recorded or bool(refs)
         for ref in refs:
@@ -1415,16 +1414,16 @@ class WhoQuery(Query[Who]):
         for pos, part in enumerate(parts):
             if part.rows is None:
                 continue
+            ref_keys = directory.keys_of(pos)
             for refs, (open_, late, soon, nxt) in part.rows.items():
-                keys = list(dict.fromkeys(directory.key_of(pos, ref) for ref in refs))
+                keys = list(dict.fromkeys([ref_keys[ref] for ref in refs]))
                 if wanted is not None:
                     keys = [k for k in keys if k in wanted]
                     if name is not None and keys:
                         mine = asked.setdefault(pos, {})
                         for ref in refs:
-                            key = directory.key_of(pos, ref)
-                            if key in wanted:
-                                mine[ref] = key
+                            if ref_keys[ref] in wanted:
+                                mine[ref] = ref_keys[ref]
                 for key in keys:
                     tally = counts.setdefault(key, [0, 0, 0])
                     tally[0] += open_

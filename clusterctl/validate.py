@@ -91,13 +91,14 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
 
 
 def _start_worker() -> None:
-    """A worker's garbage collector leaves alone what it inherited (modules, caches: frozen)
-    and runs less often: checking a plan makes thousands of short-lived, acyclic objects,
-    and the default thresholds had the collector rescan them ~6% of the time."""
+    """A worker's garbage collector leaves alone what it inherited (modules, caches:
+    frozen) and runs less often: checking a plan makes thousands of short-lived, acyclic
+    objects, and the default thresholds had the collector rescan them ~6% of the time."""
     import gc
 
     gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc.set_threshold(*(max(a, b) for a, b in zip(gc.get_threshold(), GC_THRESHOLDS,
+                                                  strict=True)))
 
 
 def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions,

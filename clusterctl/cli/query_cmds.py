@@ -286,20 +286,22 @@ def _answer(run: _Run, query: Callable[[], T]) -> T:
         raise fail_usage(option + message) from None
 
 
-def _emit(run: _Run, table: Table, data: Any, fields: Sequence[str],
-          records: Sequence[dict[str, Any]]) -> None:
+def _emit(run: _Run, table: Callable[[], Table], data: Any, fields: Sequence[str],
+          records: Callable[[], Sequence[dict[str, Any]]]) -> None:
+    """Print the answer in the format asked for (only that one is built: a region's
+    answer can have tens of thousands of rows)."""
     from clusterctl import tables
 
     if run.fmt == "json":
         sys.stdout.write(tables.render_json(data))
     elif run.fmt == "csv":
-        sys.stdout.write(tables.render_csv(fields, records))
+        sys.stdout.write(tables.render_csv(fields, records()))
     elif run.fmt == "md":
-        sys.stdout.write(tables.render_markdown(table, run.lang))
+        sys.stdout.write(tables.render_markdown(table(), run.lang))
     elif sys.stdout.isatty():
-        tables.render_rich(table, run.lang, sys.stdout)
+        tables.render_rich(table(), run.lang, sys.stdout)
     else:
-        sys.stdout.write(tables.render_plain(table, run.lang))
+        sys.stdout.write(tables.render_plain(table(), run.lang))
     sys.stdout.flush()
 
 
@@ -363,8 +365,8 @@ def overdue(
     run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
                  query=queries.OverdueQuery)
     items: list[queries.OverdueItem] = _answer(run, run.answer)
-    _emit(run, _overdue_table(items, run), {"as_of": run.today, "items": items},
-          OVERDUE_FIELDS, [record(i) for i in items])
+    _emit(run, lambda: _overdue_table(items, run), {"as_of": run.today, "items": items},
+          OVERDUE_FIELDS, lambda: [record(i) for i in items])
     _finish(run, fail and bool(items))
 
 
@@ -503,13 +505,12 @@ def upcoming(
     run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
     if meeting:
         agendas = _answer(run, lambda: meeting_agenda(run.sources, run.today, run.filters))
-        records = [
-            record(e, meeting_date=a.date, meeting_until=a.until, meeting_project=a.project,
-                   meeting_cluster=a.cluster)
-            for a in agendas for e in a.entries
-        ]
-        _emit(run, _meeting_table(agendas, run), {"as_of": run.today, "meetings": agendas},
-              MEETING_FIELDS, records)
+        _emit(run, lambda: _meeting_table(agendas, run),
+              {"as_of": run.today, "meetings": agendas}, MEETING_FIELDS, lambda: [
+                  record(e, meeting_date=a.date, meeting_until=a.until,
+                         meeting_project=a.project, meeting_cluster=a.cluster)
+                  for a in agendas for e in a.entries
+              ])
         _finish(run)
         return
     try:
@@ -522,9 +523,9 @@ def upcoming(
     result = _answer(run, lambda: queries.upcoming(
         run.sources, run.today, until, run.filters, reminders=reminders,
     ))
-    _emit(run, _upcoming_table(result, run),
+    _emit(run, lambda: _upcoming_table(result, run),
           {"as_of": result.as_of, "until": result.until, "items": result.entries},
-          UPCOMING_FIELDS, [record(e) for e in result.entries])
+          UPCOMING_FIELDS, lambda: [record(e) for e in result.entries])
     _finish(run)
 
 
@@ -629,7 +630,8 @@ def status(
     run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
                  query=queries.StatusQuery)
     report: queries.StatusReport = _answer(run, run.answer)
-    _emit(run, _status_table(report, run), report, STATUS_FIELDS, _status_records(report))
+    _emit(run, lambda: _status_table(report, run), report, STATUS_FIELDS,
+          lambda: _status_records(report))
     _finish(run)
 
 
@@ -769,11 +771,10 @@ def who(
                  query=query)
     result: queries.Who = _answer(run, run.answer)
     if name is None:
-        records = [
+        _emit(run, lambda: _who_table(result, run), result, WHO_FIELDS, lambda: [
             record(p, duties=_duty_text(p, run.lang, machine=True)) for p in result.people
-        ]
-        _emit(run, _who_table(result, run), result, WHO_FIELDS, records)
+        ])
     else:
-        _emit(run, _who_person_table(result, run), result, WHO_ITEM_FIELDS,
-              [record(i) for i in result.items])
+        _emit(run, lambda: _who_person_table(result, run), result, WHO_ITEM_FIELDS,
+              lambda: [record(i) for i in result.items])
     _finish(run)
