@@ -267,6 +267,7 @@ def _fmt(d: date) -> str:
     return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
 
 
+@lru_cache(maxsize=65536)
 def _shown(text: str) -> str:
     s = " ".join(text.split())
     return s if len(s) <= 80 else s[:79] + "…"
@@ -375,7 +376,10 @@ def _strip_tail(s: str) -> str:
         s = t
 
 
+@lru_cache(maxsize=65536)
 def _normalize(text: str) -> str:
+    """The phrase folded for the grammar (cached: a phrase that needs its period is
+    parsed once per period, but normalised once)."""
     s = text.casefold().translate(_TRANSLATE)
     s = _WS_RE.sub(" ", s).strip()
     s = _strip_tail(s)
