@@ -407,7 +407,7 @@ def size_measures(ds: DataSet, cli: Cli, work: Path, jsonschema: bool) -> list[M
             measures.append(Measure(name, f"clusterctl {name}", "tool", lambda: Run(0, 0, 0),
                                     note="n/a"))
             continue
-        measures.append(Measure(name, f"clusterctl {name} --format json", "tool",
+        measures.append(Measure(name, f"clusterctl {name} --format json (empty cache)", "tool",
                                 command([name, data, "--as-of", AS_OF, "--format", "json"],
                                         cold_dir, name),
                                 ok_codes=(0, 1), prepare=cold))
@@ -513,10 +513,13 @@ def size_targets(measures: list[Measure]) -> dict[str, Target]:
                                 _ratio(_get(measures, "validate_warm"), load), 0.05,
                                 short="≤ 0.05× load"),
     }
+    # A query's cold run starts with an empty cache and fills it, like `validate` with an
+    # empty cache: the same loading path, so that is what it is compared with.
+    written = _get(measures, "validate_write") or validate
     for name in ("overdue", "status", "who"):
-        ratio = _ratio(_get(measures, name), validate)
-        targets[name] = Target(f"{name} ≤ 1.2 × validate cold", ratio, 1.2,
-                               short=f"{_fmt_x(ratio)} validate, ≤ 1.2×")
+        ratio = _ratio(_get(measures, name), written)
+        targets[name] = Target(f"{name} ≤ 1.2 × validate cold (both filling the cache)", ratio,
+                               1.2, short=f"{_fmt_x(ratio)} validate, ≤ 1.2×")
         warm = _ratio(_get(measures, f"{name}_warm"), _get(measures, "validate_warm"))
         if warm is not None:
             targets[f"{name}_warm"] = Target(f"{name} warm ≤ 1.2 × validate warm", warm, 1.2,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from clusterctl.plan import PlanIndex, initials_form, normalise_name
 
@@ -162,6 +162,10 @@ def registry_of(index: PlanIndex) -> Registry:
             form = initials_form(ref)
             entries.append(_entry(node, [ref], [ref], [form], [ref, form]))
         refs[ref] = node
+    people_and_roles = len(plan.people) + len(plan.roles)
+    entries[people_and_roles:] = sorted(  # unregistered names in _node_order, as Directory needs
+        entries[people_and_roles:], key=lambda e: str(e.node[1]).zfill(6)
+    )
     duties: list[tuple[str, str, str | None]] = [
         *(("curator", r, None) for r in plan.project.curators),
         *(("lead", r, None) for r in plan.project.leads),
@@ -223,13 +227,15 @@ class Directory:
     def _build(self, registries: list[Registry]) -> None:
         self.registries = registries
         uf = _UnionFind()
+        parent = uf.parent
         strong: dict[str, list[_Node]] = {}
         weak: dict[str, list[_Node]] = {}
         self._found: dict[_Node, Entry] = {}
         for pos, registry in enumerate(registries):
+            # registry_of lists a plan's entries in _node_order: no sort of all nodes needed
             for entry in registry.entries:
                 node: _Node = (entry.node[0], pos, entry.node[1])
-                uf.add(node)
+                parent[node] = node
                 self._found[node] = entry
                 for key in entry.strong:
                     strong.setdefault(key, []).append(node)
@@ -245,22 +251,28 @@ class Directory:
                     uf.union(derived[0], other)
 
         members: dict[_Node, list[_Node]] = {}
-        for node in sorted(uf.parent, key=_node_order):
+        for node in parent:
             members.setdefault(uf.find(node), []).append(node)
-        self.entries: dict[str, Responsible] = {}
-        self._key_of_root: dict[_Node, str] = {}
-        for root, nodes in members.items():
-            responsible = self._merged(nodes)
-            self.entries[responsible.key] = responsible
-            self._key_of_root[root] = responsible.key
         self._uf = uf
         self._lookup: dict[str, list[_Node]] | None = None  # built by the first find()
         self._plan_keys: dict[int, dict[str, str]] = {}
-        self._attach_duties()
+        self._key_of_root: dict[_Node, str] = {}
+        merged: list[dict[str, Any]] = []
+        taken: set[str] = set()
+        for root, nodes in members.items():
+            fields = self._merged(nodes, taken)
+            merged.append(fields)
+            self._key_of_root[root] = fields["key"]
+        duties = self._duties()
+        self.entries: dict[str, Responsible] = {
+            fields["key"]: Responsible(duties=tuple(duties.get(fields["key"], ())), **fields)
+            for fields in merged
+        }
 
     # ------------------------------------------------------------------ building
 
-    def _merged(self, nodes: list[_Node]) -> Responsible:
+    def _merged(self, nodes: list[_Node], taken: set[str]) -> dict[str, Any]:
+        """The fields of one merged entry (its duties come later); `taken`: keys so far."""
         kinds = {n[0] for n in nodes}
         kind = "person" if "p" in kinds else "role" if "r" in kinds else "unknown"
         written: list[str] = []
@@ -292,29 +304,25 @@ class Directory:
                 phone = phone or entry.phone
         base = f"{kind}:{normalise_name(name)}"
         key, n = base, 1
-        while key in self.entries:
+        while key in taken:
             n += 1
             key = f"{base}#{n}"
-        return Responsible(
-            key=key, name=name, kind=kind, spellings=tuple(written), projects=tuple(projects),
-            duties=(), position=position, email=email, phone=phone,
-        )
+        taken.add(key)
+        return {
+            "key": key, "name": name, "kind": kind, "spellings": tuple(written),
+            "projects": tuple(projects), "position": position, "email": email, "phone": phone,
+        }
 
-    def _attach_duties(self) -> None:
-        extra: dict[str, list[Duty]] = {}
+    def _duties(self) -> dict[str, list[Duty]]:
+        """Curators and leads of the projects and clusters, by merged entry."""
+        found: dict[str, list[Duty]] = {}
         for pos, registry in enumerate(self.registries):
             for kind, ref, cluster_id in registry.duties:
                 duty = Duty(kind, registry.project, cluster_id)
-                bucket = extra.setdefault(self.key_of(pos, ref), [])
+                bucket = found.setdefault(self.key_of(pos, ref), [])
                 if duty not in bucket:
                     bucket.append(duty)
-        for key, duties in extra.items():
-            entry = self.entries[key]
-            self.entries[key] = Responsible(
-                key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
-                projects=entry.projects, duties=tuple(duties), position=entry.position,
-                email=entry.email, phone=entry.phone,
-            )
+        return found
 
     # ------------------------------------------------------------------ lookups
 

@@ -136,3 +136,31 @@ def test_who_name_reads_only_the_files_it_needs(
     assert len(checked) == FILES + len(second)
     assert 0 < len(second) < FILES
     assert len(second) == len(projects)
+
+
+def test_who_name_refuses_a_file_changed_between_the_passes(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plans: Path,
+    busiest: str,
+) -> None:
+    """If a file the second pass needs was broken meanwhile, no half answer: exit 2."""
+    import shutil
+
+    import clusterctl.validate as validate
+
+    folder = tmp_path / "plans"
+    shutil.copytree(plans, folder)
+    real = validate.validate_paths
+    calls: list[list[str]] = []
+
+    def breaking(paths: list[str], *args: object, **kwargs: object) -> object:
+        calls.append(paths)
+        if len(calls) == 2:  # the second pass: break the first file it asks for
+            Path(paths[0]).write_text("project: [\n", encoding="utf-8")
+        return real(paths, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "validate_paths", breaking)
+    result = runner.invoke(app, ["who", busiest, str(folder), "--as-of", AS_OF.isoformat()])
+    assert len(calls) == 2
+    assert result.exit_code == 2
+    assert "файлы изменились во время работы, запустите команду снова" in result.output
+    assert result.stdout == ""

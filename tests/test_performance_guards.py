@@ -78,6 +78,21 @@ def test_queries_parse_each_file_once_too(
     assert len(parse_counter) == 5
 
 
+def test_query_workers_send_parts_not_plans(
+    parse_counter: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a query's mapper (the command line's overdue, status, who), each file is parsed
+    once and comes back as the query's small part: no plan, no index, no data."""
+    from clusterctl.queries import OverdueQuery, Part
+
+    monkeypatch.setenv("CLUSTERCTL_NO_ACCEL", "1")
+    query = OverdueQuery(OPTIONS.today)
+    results = validate_paths([str(PROJECTS)], OPTIONS, RunOptions(jobs=1, mapper=query.part))
+    assert len(parse_counter) == 5
+    assert all(isinstance(r.part, Part) for r in results)
+    assert all(r.plan is None and r.index is None and r.data is None for r in results)
+
+
 def test_a_warm_cache_parses_nothing(
     parse_counter: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

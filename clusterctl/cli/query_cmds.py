@@ -205,16 +205,29 @@ class _Run:
         """A second, narrower pass: only the files the query asks more of (through the
         cache when it is on), each asked with its own references."""
         from clusterctl.cli.app import QUERY_EXEMPT, run_options
+        from clusterctl.errors import UserError
         from clusterctl.queries import More
         from clusterctl.validate import validate_paths
 
         assert self.query is not None
         files = {self.loaded.ok[pos].file: pos for pos in wanted}
         mapper = More(self.query, {file: wanted[pos] for file, pos in files.items()})
-        results = validate_paths(
-            list(files), self.options, run_options(exempt=QUERY_EXEMPT, mapper=mapper)
-        )
-        return {files[r.file]: r.part for r in results if r.part is not None}
+        try:
+            results = validate_paths(
+                list(files), self.options, run_options(exempt=QUERY_EXEMPT, mapper=mapper)
+            )
+        except UserError:  # a file removed meanwhile
+            results = []
+        back = {r.file for r in results}
+        lost = [r.file for r in results if r.part is None or r.blocking(QUERY_EXEMPT)]
+        lost += [file for file in files if file not in back]
+        if lost:  # changed (or removed) between the two passes: no half answer
+            raise fail_usage(_say(
+                self.lang, f"файлы изменились во время работы, запустите команду снова: "
+                f"{', '.join(lost)}",
+                f"files changed while the command ran, run it again: {', '.join(lost)}",
+            ))
+        return {files[r.file]: r.part for r in results}
 
 
 def _start(
