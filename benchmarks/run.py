@@ -783,6 +783,9 @@ def write_markdown(path: Path, body: str, args: argparse.Namespace, elapsed: flo
         f"This run: `benchmarks/run.py {' '.join(args.argv)}`.",
         "",
     ]
+    notes = ROOT / "benchmarks" / "notes.md"  # the hand-written analysis, kept across runs
+    if notes.is_file():
+        lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
 
