@@ -9,15 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from clusterctl import __version__
-
-GC_THRESHOLDS = (50_000, 20, 20)
-"""The command line's garbage-collector thresholds (Python's default: 700, 10, 10).
-
-A command builds hundreds of thousands of short-lived, acyclic objects (plans, parts, table
-rows) and then exits; with the default thresholds the collector rescanned them over and
-over (40% of merging 2,000 plans' responsibles). Like mypy, which sets (200_000, 30, 30),
-we collect less often; cycles are still collected. Worker processes inherit this."""
+from clusterctl import GC_THRESHOLDS, __version__
 
 
 def main() -> None:

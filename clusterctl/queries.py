@@ -38,6 +38,7 @@ import calendar
 import datetime
 import difflib
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -642,7 +643,7 @@ class Resolved:
 
 
 @dataclass(frozen=True, slots=True)
-class Query(Generic[R]):
+class Query(ABC, Generic[R]):
     """A question asked of many plans in two steps: :meth:`part` of each plan on its own
     (in parallel, where the plan was checked), then :meth:`answer` from all parts. Nothing
     else crosses between the steps, so the plans never need to be in one process.
@@ -666,16 +667,18 @@ class Query(Generic[R]):
             self.rows(index, scope) if scope.plan(index) else None,
         )
 
+    @abstractmethod
     def rows(self, index: PlanIndex, scope: Scope) -> Any:
-        raise NotImplementedError
+        """The query's own data of one plan that passes the project filter."""
 
     def more(self, index: PlanIndex, refs: dict[str, str]) -> Any:
-        """What :meth:`answer` asks a plan for after merging (see `Fetch`)."""
-        raise NotImplementedError
+        """What :meth:`answer` asks a plan for after merging (see `Fetch`); only `who NAME`
+        asks for more."""
+        raise TypeError(f"{type(self).__name__} asks no plan for more")
 
+    @abstractmethod
     def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> R:
         """The answer from every plan's part, in plan order; `fetch` asks plans for more."""
-        raise NotImplementedError
 
     def resolve(self, parts: Sequence[Part]) -> Resolved:
         """Check the filters against the parts (UnknownFilterValue) and merge the

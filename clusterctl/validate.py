@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clusterctl import GC_THRESHOLDS
 from clusterctl.cache import Cache, Entry, latest_date
 from clusterctl.check import CheckOptions, FileResult, check_bytes
 from clusterctl.errors import LoadError
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 PARALLEL_MIN_FILES = 24
 """Below this many files to check, one process is faster than a pool."""
 CHUNK_FILES = 16
-GC_THRESHOLDS = (20_000, 20, 20)
-"""The garbage collector's thresholds in worker processes (Python's default: 700, 10, 10)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +91,12 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
 
 def _start_worker() -> None:
     """A worker's garbage collector leaves alone what it inherited (modules, caches:
-    frozen) and runs less often: checking a plan makes thousands of short-lived, acyclic
-    objects, and the default thresholds had the collector rescan them ~6% of the time."""
+    frozen) and runs as seldom as the command line's (`clusterctl.GC_THRESHOLDS`), also
+    when the library is used from a program that keeps Python's defaults."""
     import gc
 
     gc.freeze()
-    gc.set_threshold(*(max(a, b) for a, b in zip(gc.get_threshold(), GC_THRESHOLDS,
-                                                  strict=True)))
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions,
