@@ -311,3 +311,27 @@ def test_every_query_option_is_documented() -> None:
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
                     assert re.search(re.escape(opt) + r"(?![\w-])", docs), (name, opt)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["overdue"], ["upcoming"], ["status"], ["who"], ["export", "ics"],
+     ["render", "roadmap", "-p", "primorye-roadmap-2022"]],
+)
+def test_cache_options_like_validate(
+    runner: CliRunner, in_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    """Every command that reads plans takes --no-cache, --cache-dir and --jobs, and answers
+    the same whatever they say."""
+    monkeypatch.delenv("CLUSTERCTL_CACHE_DIR")
+    monkeypatch.chdir(tmp_path)  # the default cache folder would land here
+    (tmp_path / "projects").symlink_to(in_root / "projects")
+    plain = runner.invoke(app, [*command, *AS_OF, "--no-cache", "-j", "1"])
+    assert plain.exit_code == 0, plain.output
+    assert not (tmp_path / ".clusterctl_cache").exists()
+    cached = runner.invoke(app, [*command, *AS_OF, "--cache-dir", "elsewhere", "--jobs", "2"])
+    assert cached.exit_code == 0, cached.output
+    assert cached.stdout == plain.stdout
+    assert not (tmp_path / ".clusterctl_cache").exists()
+    assert any((tmp_path / "elsewhere").rglob("*")), "the cache went to --cache-dir"

@@ -59,6 +59,25 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="Дата, на которую считать (ГГГГ-ММ-ДД); по умолчанию сегодня."),
 ]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Не читать и не писать кэш .clusterctl_cache/.")
+]
+CacheDirOpt = Annotated[
+    str | None, typer.Option("--cache-dir", help="Папка кэша (по умолчанию .clusterctl_cache).")
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=0, help="Процессов для проверки (0 — по числу ядер)."),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Running:
+    """--no-cache, --cache-dir and --jobs as given (None: from the environment)."""
+
+    no_cache: bool = False
+    cache_dir: str | None = None
+    jobs: int | None = None
 
 
 def _version(value: bool) -> None:
@@ -132,7 +151,8 @@ QUERY_EXEMPT = frozenset({"future-date"})
 
 def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
                exempt: frozenset[str] = QUERY_EXEMPT,
-               mapper: Callable[[PlanIndex, str], Any] | None = None) -> LoadedPlans:
+               mapper: Callable[[PlanIndex, str], Any] | None = None,
+               running: Running = Running()) -> LoadedPlans:
     """Check and load every plan under `paths` for a query command.
 
     Files with errors are reported on stderr (the same located messages as `validate`) and
@@ -148,7 +168,8 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     try:
         results = validate_paths(
             default_paths(paths), options,
-            run_options(want_plans=mapper is None, exempt=exempt, mapper=mapper),
+            run_options(running.no_cache, running.cache_dir, running.jobs,
+                        want_plans=mapper is None, exempt=exempt, mapper=mapper),
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None

@@ -11,7 +11,10 @@ import typer
 
 from clusterctl.cli.app import (
     AsOfOpt,
+    CacheDirOpt,
+    JobsOpt,
     LangOpt,
+    NoCacheOpt,
     PathsArg,
     app,
     default_paths,
@@ -35,16 +38,9 @@ def validate(
         list[str] | None,
         typer.Option("--ignore", help="Не проверять правило или код (можно повторять)."),
     ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Не читать и не писать кэш .clusterctl_cache/.")
-    ] = False,
-    cache_dir: Annotated[
-        str | None, typer.Option("--cache-dir", help="Папка кэша (по умолчанию .clusterctl_cache).")
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=0, help="Процессов для проверки (0 — по числу ядер)."),
-    ] = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:

@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app
+from clusterctl.cli.app import (
+    AsOfOpt,
+    CacheDirOpt,
+    JobsOpt,
+    LangOpt,
+    NoCacheOpt,
+    PathsArg,
+    Running,
+    app,
+)
 from clusterctl.cli.query_cmds import (
     ClusterOpt,
     ProjectOpt,
@@ -48,13 +57,17 @@ def export_ics(
     name: Annotated[
         str | None, typer.Option("--name", help="Название календаря.")
     ] = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Календарь RFC 5545 (.ics): событие на весь день на каждый срок, напоминания по
     правилам работы; повторный импорт обновляет события, а не дублирует их."""
     from clusterctl.ics import calendar
 
-    run = _start(paths, as_of, lang, "table", project, stage, cluster, responsible, status)
+    run = _start(paths, as_of, lang, "table", project, stage, cluster, responsible, status,
+                 running=Running(no_cache, cache_dir, jobs))
     data = _answer(run, lambda: calendar(
         run.sources, run.today, run.filters, lang=run.lang, reminders=reminders, name=name,
     ))

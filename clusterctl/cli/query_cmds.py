@@ -11,12 +11,24 @@ from __future__ import annotations
 import datetime
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from clusterctl.cli.app import AsOfOpt, LangOpt, PathsArg, app, fail_usage, load_plans, today_or
+from clusterctl.cli.app import (
+    AsOfOpt,
+    CacheDirOpt,
+    JobsOpt,
+    LangOpt,
+    NoCacheOpt,
+    PathsArg,
+    Running,
+    app,
+    fail_usage,
+    load_plans,
+    today_or,
+)
 from clusterctl.messages import status_word
 
 if TYPE_CHECKING:
@@ -191,6 +203,7 @@ class _Run:
     filters: Filters
     options: CheckOptions
     query: Query[Any] | None = None
+    running: Running = field(default_factory=Running)
 
     @property
     def sources(self) -> list[PlanIndex]:
@@ -214,7 +227,9 @@ class _Run:
         mapper = More(self.query, {file: wanted[pos] for file, pos in files.items()})
         try:
             results = validate_paths(
-                list(files), self.options, run_options(exempt=QUERY_EXEMPT, mapper=mapper)
+                list(files), self.options,
+                run_options(self.running.no_cache, self.running.cache_dir, self.running.jobs,
+                            exempt=QUERY_EXEMPT, mapper=mapper),
             )
         except UserError:  # a file removed meanwhile
             results = []
@@ -236,6 +251,7 @@ def _start(
     cluster: list[str] | None = None, responsible: list[str] | None = None,
     status: list[str] | None = None,
     query: Callable[[datetime.date, Filters], Query[Any]] | None = None,
+    running: Running = Running(),
 ) -> _Run:
     """Check the options and load the plans; with `query`, the plans stay in the worker
     processes and each comes back as the query's part of it (see `_Run.answer`)."""
@@ -256,8 +272,9 @@ def _start(
     # the same options as `validate` (shared cache); load_plans exempts `future-date`
     options = CheckOptions(lang=language, today=today)
     asked = query(today, filters) if query is not None else None
-    loaded = load_plans(paths, options, mapper=asked.part if asked is not None else None)
-    return _Run(language, today, fmt, loaded, filters, options, asked)
+    loaded = load_plans(paths, options, mapper=asked.part if asked is not None else None,
+                        running=running)
+    return _Run(language, today, fmt, loaded, filters, options, asked, running)
 
 
 _UNKNOWN_WHAT = {
@@ -369,6 +386,9 @@ def overdue(
     fail: Annotated[
         bool, typer.Option("--fail", help="Код выхода 1, если есть просроченное (для CI).")
     ] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Просроченное: срок прошёл, а мероприятие или подпункт не выполнено и не отменено."""
@@ -376,7 +396,7 @@ def overdue(
     from clusterctl.tables import record
 
     run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                 query=queries.OverdueQuery)
+                 query=queries.OverdueQuery, running=Running(no_cache, cache_dir, jobs))
     items: list[queries.OverdueItem] = _answer(run, run.answer)
     _emit(run, lambda: _overdue_table(items, run), {"as_of": run.today, "items": items},
           OVERDUE_FIELDS, lambda: [record(i) for i in items])
@@ -507,6 +527,9 @@ def upcoming(
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
     fmt: FormatOpt = "table",
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Что наступает в ближайшие дни (по умолчанию 14): сроки и напоминания по правилам
@@ -515,7 +538,8 @@ def upcoming(
     from clusterctl.reminders import meeting_agenda
     from clusterctl.tables import record
 
-    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status)
+    run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
+                 running=Running(no_cache, cache_dir, jobs))
     if meeting:
         agendas = _answer(run, lambda: meeting_agenda(run.sources, run.today, run.filters))
         _emit(run, lambda: _meeting_table(agendas, run),
@@ -634,6 +658,9 @@ def status(
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
     fmt: FormatOpt = "table",
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Ход работ: по проектам, этапам и кластерам — сколько выполнено, в работе, просрочено,
@@ -641,7 +668,7 @@ def status(
     from clusterctl import queries
 
     run = _start(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                 query=queries.StatusQuery)
+                 query=queries.StatusQuery, running=Running(no_cache, cache_dir, jobs))
     report: queries.StatusReport = _answer(run, run.answer)
     _emit(run, lambda: _status_table(report, run), report, STATUS_FIELDS,
           lambda: _status_records(report))
@@ -762,6 +789,9 @@ def who(
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
     fmt: FormatOpt = "table",
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Кто что несёт: все ответственные (открыто, просрочено, скоро срок) или открытые
@@ -781,7 +811,7 @@ def who(
         return queries.WhoQuery(today, filters, name, days)
 
     run = _start(rest, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                 query=query)
+                 query=query, running=Running(no_cache, cache_dir, jobs))
     result: queries.Who = _answer(run, run.answer)
     if name is None:
         _emit(run, lambda: _who_table(result, run), result, WHO_FIELDS, lambda: [

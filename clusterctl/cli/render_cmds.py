@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clusterctl.cli.app import AsOfOpt, LangOpt, app, fail_usage, load_plans, today_or
+from clusterctl.cli.app import (
+    AsOfOpt,
+    CacheDirOpt,
+    JobsOpt,
+    LangOpt,
+    NoCacheOpt,
+    Running,
+    app,
+    fail_usage,
+    load_plans,
+    today_or,
+)
 
 if TYPE_CHECKING:
     from clusterctl.check import FileResult
@@ -207,6 +218,9 @@ def render(
     strict: Annotated[
         bool, typer.Option("--strict", help="Незаполненные поля анонса — ошибка (код 1).")
     ] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    jobs: JobsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Документ из плана по шаблону: дорожная карта, паспорт, отчёт, справка, анонс,
@@ -237,7 +251,8 @@ def render(
     if start > end:
         raise fail_usage(_say(language, "--from позже --to", "--from is after --to"))
 
-    loaded = load_plans(job.paths, CheckOptions(lang=language, today=today))
+    loaded = load_plans(job.paths, CheckOptions(lang=language, today=today),
+                        running=Running(no_cache, cache_dir, jobs))
     chosen = _select(loaded, project, language)
     if not chosen:
         raise typer.Exit(loaded.exit_code or 1)
