@@ -480,10 +480,6 @@ class Selection(Scope):
             return True
         return any(self.directory.key_of(pos, ref) in self.people for ref in refs)
 
-    def unit_at(self, pos: int, index: PlanIndex, item: Item) -> bool:
-        """Stage, cluster and responsible (not status) filters for a task or step."""
-        return self.unit(index, item) and self.names(pos, item.responsible)
-
 
 def select(sources: Sequence[Source], filters: Filters | None = None) -> Selection:
     """Resolve `filters` against the plans; raise UnknownFilterValue for a value that

@@ -119,8 +119,8 @@ def default_paths(paths: list[str] | None) -> list[str]:
 
 
 def run_options(
-    no_cache: bool = False, cache_dir: str | None = None, jobs: int | None = None,
-    want_plans: bool = False, exempt: frozenset[str] = frozenset(),
+    running: Running = Running(), want_plans: bool = False,
+    exempt: frozenset[str] = frozenset(),
     mapper: Callable[[PlanIndex, str], Any] | None = None,
 ) -> RunOptions:
     """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
@@ -129,10 +129,11 @@ def run_options(
     from clusterctl.cache import CACHE_DIR
     from clusterctl.validate import RunOptions
 
-    if no_cache or os.environ.get("CLUSTERCTL_NO_CACHE", "") not in ("", "0"):
+    if running.no_cache or os.environ.get("CLUSTERCTL_NO_CACHE", "") not in ("", "0"):
         folder: str | None = None
     else:
-        folder = cache_dir or os.environ.get("CLUSTERCTL_CACHE_DIR") or CACHE_DIR
+        folder = running.cache_dir or os.environ.get("CLUSTERCTL_CACHE_DIR") or CACHE_DIR
+    jobs = running.jobs
     if jobs is None:
         try:
             jobs = int(os.environ.get("CLUSTERCTL_JOBS", "0"))
@@ -168,8 +169,7 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     try:
         results = validate_paths(
             default_paths(paths), options,
-            run_options(running.no_cache, running.cache_dir, running.jobs,
-                        want_plans=mapper is None, exempt=exempt, mapper=mapper),
+            run_options(running, want_plans=mapper is None, exempt=exempt, mapper=mapper),
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None

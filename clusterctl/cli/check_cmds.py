@@ -16,6 +16,7 @@ from clusterctl.cli.app import (
     LangOpt,
     NoCacheOpt,
     PathsArg,
+    Running,
     app,
     default_paths,
     fail_usage,
@@ -63,7 +64,7 @@ def validate(
     )
     try:
         results = validate_paths(
-            default_paths(paths), options, run_options(no_cache, cache_dir, jobs)
+            default_paths(paths), options, run_options(Running(no_cache, cache_dir, jobs))
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None

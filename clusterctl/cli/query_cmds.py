@@ -228,8 +228,7 @@ class _Run:
         try:
             results = validate_paths(
                 list(files), self.options,
-                run_options(self.running.no_cache, self.running.cache_dir, self.running.jobs,
-                            exempt=QUERY_EXEMPT, mapper=mapper),
+                run_options(self.running, exempt=QUERY_EXEMPT, mapper=mapper),
             )
         except UserError:  # a file removed meanwhile
             results = []
