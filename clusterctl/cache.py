@@ -13,6 +13,13 @@ The one input that is not in the key is the date of the check (`--as-of`), which
 cancelled_on, reschedules[].on) and is reused for another date only when both dates are on or
 after it (so the check cannot come out differently).
 
+The query commands also keep what they made of each file (a *part*, see
+`clusterctl.queries.Query`) beside its entry, one slot per kind of query: the part is reused
+only for the same file bytes, options and query (its date and filters included), and a
+query asked with other values replaces it, so the cache does not grow with every date. Parts
+are pickles: they are read with an unpickler that builds nothing but named tuples, dataclasses
+and enums of clusterctl's query modules and dates (`load_part`), never arbitrary objects.
+
 Entries are written atomically (temporary file + rename), so concurrent runs are safe; every
 entry carries a digest of its payload, and an entry that is truncated, corrupt, of another
 format or for another key is ignored, never trusted.
@@ -21,10 +28,16 @@ format or for another key is ignored, never trusted.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
+import enum
 import hashlib
+import importlib
+import io
 import marshal
 import os
+import pickle
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +75,8 @@ class Entry:
     """The loaded plan data when the file could be read into a valid plan."""
     computed_on: datetime.date
     latest_date: datetime.date | None
+    has_data: bool = False
+    """(Read from the cache) plan data is stored beside the entry (see `Cache.get_data`)."""
 
 
 class Cache:
@@ -128,10 +143,44 @@ class Cache:
                     return None  # the data is gone or damaged: check the file again
                 data = stored[1]
             return Entry(
-                [_diagnostic(file, d) for d in diagnostics], data, computed, latest_date
+                [_diagnostic(file, d) for d in diagnostics], data, computed, latest_date,
+                bool(has_data),
             )
         except (ValueError, TypeError, KeyError, IndexError, OverflowError):
             return None
+
+    def get_data(self, key: str) -> dict[str, Any] | None:
+        """The plan data stored with an entry (`Entry.has_data`), or None if it is gone or
+        damaged (the caller checks the file again)."""
+        path = self._path(key)
+        stored = self._read(path.with_name(path.name + ".data"), key)
+        if stored is None or len(stored) != 2 or not isinstance(stored[1], dict):
+            return None
+        return stored[1]
+
+    def get_part(self, key: str, slot: str, part_key: str) -> bytes | None:
+        """The pickled part a query stored for this entry under `part_key`, or None (load it
+        with `load_part`)."""
+        found = self._read(self._part_path(key, slot), key)
+        if found is None or len(found) != 3 or found[1] != part_key:
+            return None
+        blob = found[2]
+        return blob if isinstance(blob, bytes) else None
+
+    def put_part(self, key: str, slot: str, part_key: str, blob: bytes) -> None:
+        """Keep a query's pickled part of the file (replacing what the slot held)."""
+        target = self._part_path(key, slot)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._write(target, marshal.dumps((key, part_key, blob)))
+        except (OSError, ValueError):
+            return
+
+    def _part_path(self, key: str, slot: str) -> Path:
+        if not _SLOT.fullmatch(slot):
+            raise ValueError(f"bad cache slot {slot!r}")
+        path = self._path(key)
+        return path.with_name(f"{path.name}.{slot}")
 
     def put(self, key: str, entry: Entry) -> None:
         diagnostics = [
@@ -168,6 +217,45 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+
+_SLOT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,40}")
+_PART_MODULES = frozenset({"clusterctl.queries", "clusterctl.directory"})
+"""The modules whose value types a cached part may contain."""
+
+
+class PartRefused(Exception):
+    """A stored part holds something `load_part` does not build."""
+
+
+class _PartUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("datetime", "date"):
+            return datetime.date
+        if module in _PART_MODULES:
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and (
+                (issubclass(found, tuple) and hasattr(found, "_fields"))
+                or dataclasses.is_dataclass(found)
+                or issubclass(found, enum.Enum)
+            ):
+                return found
+        raise PartRefused(f"{module}.{name}")
+
+
+def dump_part(part: Any) -> bytes:
+    return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_part(blob: bytes) -> Any:
+    """A part from `dump_part`'s bytes; raises PartRefused for anything but plain values,
+    dates and the named tuples, dataclasses and enums of the query modules."""
+    try:
+        return _PartUnpickler(io.BytesIO(blob)).load()
+    except PartRefused:
+        raise
+    except Exception as exc:  # a damaged pickle: never trusted, never a traceback
+        raise PartRefused(str(exc)) from None
 
 
 def _ensure_gitignore(folder: Path) -> None:

@@ -655,6 +655,12 @@ class Query(ABC, Generic[R]):
         """Does the answer need the responsibles merged across plans?"""
         return bool(self.filters.responsible)
 
+    def cache_key(self) -> tuple[str, str]:
+        """(slot, key) under which the cache keeps this query's part of a file (see
+        `validate.RunOptions.mapper_key`): one slot per kind of query; the key is the query
+        with its date and filters (all plain values, so their repr is stable)."""
+        return type(self).__name__, repr(self)
+
     def part(self, index: PlanIndex, file: str = "") -> Part:
         scope = Scope.of(self.filters)
         return Part(

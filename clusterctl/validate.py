@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clusterctl import GC_THRESHOLDS
-from clusterctl.cache import Cache, Entry, latest_date
+from clusterctl.cache import Cache, Entry, PartRefused, dump_part, latest_date, load_part
 from clusterctl.check import CheckOptions, FileResult, check_bytes
 from clusterctl.errors import LoadError
 from clusterctl.files import discover
@@ -51,6 +51,12 @@ class RunOptions:
     """Run on each usable file's index (and its display name) where it was checked; the
     result is `FileResult.part`. Must be picklable (a module-level function or a method of a
     picklable object)."""
+    mapper_key: tuple[str, str] | None = None
+    """(slot, key): keep each file's part in the cache, one slot per kind of mapper, under a
+    key that names everything the part depends on besides the file and the check options
+    (for a query: its class, date and filters). The part must be built of plain values,
+    dates and the value types of the query modules (see `cache.load_part`). None: parts are
+    not cached."""
 
     @property
     def needs_plans(self) -> bool:
@@ -61,32 +67,75 @@ def _options_key(options: CheckOptions) -> str:
     return f"{options.lang}|{','.join(sorted(options.ignore))}|{options.max_bytes}"
 
 
+class Packed(NamedTuple):
+    """A part as `cache.dump_part` bytes: how a cached or freshly cached part travels from a
+    worker (no second pickling); `validate_paths` unpacks it."""
+
+    blob: bytes
+
+
 def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | None,
-               want_data: bool) -> tuple[FileResult, bool]:
-    """Check one file (through the cache); the bool says whether it came from the cache.
-    `want_data`: read the cached plan data too (the caller rebuilds plans from it)."""
+               run: RunOptions) -> FileResult:
+    """Check one file (through the cache) and keep what `run` asks for (see `_keep`)."""
     try:
         content = read_bytes(path, display, options.lang, options.max_bytes)
     except LoadError as exc:
-        return FileResult(display, list(exc.diagnostics)), False
-    key = ""
-    if cache is not None:
-        key = cache.key(content)
-        entry = cache.get(key, display, options.today, want_data)
-        if entry is not None:
-            return FileResult(display, entry.diagnostics, data=entry.data), True
+        return FileResult(display, list(exc.diagnostics))
+    if cache is None:
+        result = check_bytes(content, display, options)
+        _keep(result, run)
+        return result
+    key = cache.key(content)
+    entry = cache.get(key, display, options.today)
+    if entry is not None:
+        result = FileResult(display, entry.diagnostics)
+        if not run.needs_plans or not entry.has_data or result.blocking(run.exempt):
+            return result
+        if run.mapper_key is not None and not run.want_plans:
+            blob = cache.get_part(key, *run.mapper_key)
+            if blob is not None:  # this query's part of this file, from an earlier run
+                result.part = Packed(blob)
+                return result
+        data = cache.get_data(key)
+        if data is not None:  # rebuild the plan from the cached data: no YAML parse
+            from clusterctl.models import Plan
+            from clusterctl.plan import build_index
+
+            result.plan = Plan.model_validate(data)
+            result.index = build_index(result.plan)
+            _keep(result, run, cache, key)
+            return result
+        # the data is gone or damaged: check the file again
     result = check_bytes(content, display, options)
-    if cache is not None:
-        cache.put(
-            key,
-            Entry(
-                result.diagnostics,
-                result.data if result.plan is not None else None,
-                options.today,
-                latest_date(result.index) if result.index is not None else None,
-            ),
-        )
-    return result, False
+    cache.put(
+        key,
+        Entry(
+            result.diagnostics,
+            result.data if result.plan is not None else None,
+            options.today,
+            latest_date(result.index) if result.index is not None else None,
+        ),
+    )
+    _keep(result, run, cache, key)
+    return result
+
+
+def _keep(result: FileResult, run: RunOptions, cache: Cache | None = None,
+          key: str = "") -> None:
+    """Keep what the caller needs: the plan and index of usable files, or the mapper's part
+    of them (stored in the cache when the mapper has a key), nothing but diagnostics
+    otherwise."""
+    usable = result.index is not None and not result.blocking(run.exempt)
+    if run.mapper is not None and usable and result.index is not None:
+        part = run.mapper(result.index, result.file)
+        if cache is not None and run.mapper_key is not None:
+            blob = dump_part(part)
+            cache.put_part(key, *run.mapper_key, blob)
+            part = Packed(blob)
+        result.part = part
+    if not run.want_plans or not usable:
+        result.plan = result.index = None
+    result.data = None
 
 
 def _start_worker() -> None:
@@ -104,41 +153,28 @@ def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions,
     """Check a chunk of files (in a worker process): diagnostics, and the plans or the
     mapper's parts asked for, built here in parallel rather than in the parent."""
     cache = Cache.open(run.cache_dir, _options_key(options)) if run.cache_dir else None
-    out: list[FileResult] = []
-    for raw_path, display in chunk:
-        result, cached = _check_one(Path(raw_path), display, options, cache, run.needs_plans)
-        _settle(result, cached, run)
-        out.append(result)
-    return out
+    return [_check_one(Path(raw_path), display, options, cache, run)
+            for raw_path, display in chunk]
 
 
-def _settle(result: FileResult, cached: bool, run: RunOptions) -> None:
-    """Keep what the caller needs: the plan and index of usable files (rebuilt from cached
-    data on a cache hit) or the mapper's part of them, nothing but diagnostics otherwise."""
-    if run.needs_plans and cached:
-        _rebuild(result, run.exempt)
-    usable = result.index is not None and not result.blocking(run.exempt)
-    if run.mapper is not None and usable and result.index is not None:
-        result.part = run.mapper(result.index, result.file)
-    if not run.want_plans or not usable:
-        result.plan = result.index = None
-    result.data = None
+def _unpack(results: list[FileResult], files: list[tuple[Path, str]], options: CheckOptions,
+            run: RunOptions) -> list[FileResult]:
+    """Load the packed parts; a stored part that `load_part` refuses is never trusted: its
+    file is checked again here, without the cache."""
+    again = replace(run, cache_dir=None)
+    for i, result in enumerate(results):
+        if isinstance(result.part, Packed):
+            try:
+                result.part = load_part(result.part.blob)
+            except PartRefused:
+                path, display = files[i]
+                results[i] = _check_one(path, display, options, None, again)
+    return results
 
 
 def _chunks(items: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[str, str]]]:
     for start in range(0, len(items), size):
         yield [(str(path), display) for path, display in items[start:start + size]]
-
-
-def _rebuild(result: FileResult, exempt: frozenset[str]) -> None:
-    """Fill in `plan` and `index` from cached or transferred plan data."""
-    from clusterctl.models import Plan
-    from clusterctl.plan import build_index
-
-    if result.data is None or result.blocking(exempt):
-        return
-    result.plan = Plan.model_validate(result.data)
-    result.index = build_index(result.plan)
 
 
 def _jobs(requested: int, files: int) -> int:
@@ -159,12 +195,8 @@ def validate_paths(paths: list[str], options: CheckOptions,
     jobs = _jobs(run.jobs, len(files))
     results: list[FileResult]
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
-        results = []
-        for path, display in files:
-            result, cached = _check_one(path, display, options, cache, run.needs_plans)
-            _settle(result, cached, run)
-            results.append(result)
-        return results
+        results = [_check_one(path, display, options, cache, run) for path, display in files]
+        return _unpack(results, files, options, run)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -181,4 +213,4 @@ def validate_paths(paths: list[str], options: CheckOptions,
     except (BrokenProcessPool, OSError):
         # no workers to be had (or one died): check everything here instead
         answers = [_worker(chunk, options, run) for chunk in chunks]
-    return [result for answer in answers for result in answer]
+    return _unpack([result for answer in answers for result in answer], files, options, run)

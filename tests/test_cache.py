@@ -100,3 +100,70 @@ def test_a_damaged_cache_never_changes_the_answer(tmp_path: Path) -> None:
     assert sum(len(r.diagnostics) for r in changed) == sum(
         len(r.diagnostics) for r in fresh
     ) - 1
+
+
+def test_parts_are_kept_per_query_and_replaced(tmp_path: Path) -> None:
+    from clusterctl.cache import dump_part, load_part
+
+    cache = Cache.open(tmp_path, "ru||1")
+    key = cache.key(b"plan")
+    cache.put(key, _entry({"a": "1"}))
+    assert cache.get_part(key, "OverdueQuery", "q1") is None
+    cache.put_part(key, "OverdueQuery", "q1", dump_part(("part", DAY)))
+    blob = cache.get_part(key, "OverdueQuery", "q1")
+    assert blob is not None and load_part(blob) == ("part", DAY)
+    assert cache.get_part(key, "OverdueQuery", "q2") is None  # another date or filter
+    assert cache.get_part(key, "StatusQuery", "q1") is None  # another query
+    cache.put_part(key, "OverdueQuery", "q2", dump_part("second"))  # replaces the slot
+    assert cache.get_part(key, "OverdueQuery", "q1") is None
+    path = tmp_path / key[:2] / (key[2:] + ".OverdueQuery")
+    path.write_bytes(path.read_bytes()[:-3])
+    assert cache.get_part(key, "OverdueQuery", "q2") is None  # damaged: not trusted
+
+
+def test_a_part_never_builds_arbitrary_objects() -> None:
+    """A cache folder may come from anywhere (a copied repository): a stored part is read by
+    an unpickler that builds only plain values, dates and the query modules' value types."""
+    import os
+    import pickle
+
+    import pytest
+
+    from clusterctl.cache import PartRefused, dump_part, load_part
+    from clusterctl.queries import Part, Vocab
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, ("echo pwned",))
+
+    for hostile in (pickle.dumps(Evil()), pickle.dumps(Path("/")), pickle.dumps(print),
+                    b"\x80\x05garbage", b""):
+        with pytest.raises(PartRefused):
+            load_part(hostile)
+    part = Part(Vocab("p", ("s",), ("S",), (), frozenset({"c"})), None, [])
+    assert load_part(dump_part(part)) == part
+
+
+def test_a_tampered_part_is_checked_again(tmp_path: Path) -> None:
+    """A stored part that the safe unpickler refuses (digest recomputed, so only deliberate
+    tampering gets this far) is never used: the file is checked again."""
+    import hashlib
+    import marshal
+    import pickle
+
+    from clusterctl.cache import _MAGIC
+    from clusterctl.queries import OverdueQuery
+
+    query = OverdueQuery(DAY)
+    options = CheckOptions(lang="en", today=DAY)
+    run = RunOptions(cache_dir=str(tmp_path), jobs=1, mapper=query.part,
+                     mapper_key=query.cache_key())
+    first = validate_paths([str(PROJECTS)], options, run)
+    slots = sorted(tmp_path.glob("*/*.OverdueQuery"))
+    assert len(slots) == 5
+    for slot in slots:
+        key = slot.parent.name + slot.name.split(".")[0]
+        payload = marshal.dumps((key, query.cache_key()[1], pickle.dumps(Path("/etc"))))
+        slot.write_bytes(_MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
+    again = validate_paths([str(PROJECTS)], options, run)
+    assert [r.part for r in again] == [r.part for r in first]

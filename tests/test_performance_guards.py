@@ -141,3 +141,40 @@ def test_validate_imports_only_what_it_needs() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass"
     )
     assert _imported_after(code) == ["typer", "pydantic", "yaml"]
+
+
+def test_a_cached_part_needs_no_plan(
+    parse_counter: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query asked again over unchanged files reads its stored parts: no parse, and not
+    even the plan rebuilt from the cached data (which costs as much as validating it)."""
+    import clusterctl.models
+    from clusterctl.queries import OverdueQuery, StatusQuery
+
+    monkeypatch.setenv("CLUSTERCTL_NO_ACCEL", "1")
+    query = OverdueQuery(OPTIONS.today)
+
+    def run(q: OverdueQuery | StatusQuery) -> RunOptions:
+        return RunOptions(cache_dir=str(tmp_path / "cache"), jobs=1, mapper=q.part,
+                          mapper_key=q.cache_key())
+
+    cold = validate_paths([str(PROJECTS)], OPTIONS, run(query))
+    assert len(parse_counter) == 5
+    rebuilt: list[object] = []
+    real = clusterctl.models.Plan.model_validate
+    monkeypatch.setattr(clusterctl.models.Plan, "model_validate",
+                        lambda data: rebuilt.append(data) or real(data))
+    warm = validate_paths([str(PROJECTS)], OPTIONS, run(query))
+    assert len(parse_counter) == 5 and rebuilt == []
+    assert [r.part for r in warm] == [r.part for r in cold]
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
+    # another query (or the same with another date) is not answered from this part: it
+    # rebuilds the plans from the cached data, still without parsing them
+    other = validate_paths([str(PROJECTS)], OPTIONS, run(StatusQuery(OPTIONS.today)))
+    assert len(parse_counter) == 5 and len(rebuilt) == 5
+    later = OverdueQuery(datetime.date(2023, 3, 1))
+    moved = validate_paths([str(PROJECTS)], OPTIONS, run(later))
+    assert len(rebuilt) == 10
+    assert [r.part for r in moved] == [later.part(r.index) for r in validate_paths(
+        [str(PROJECTS)], OPTIONS, RunOptions(jobs=1, want_plans=True)) if r.index]
+    assert all(r.part is not None for r in other)

@@ -122,6 +122,7 @@ def run_options(
     running: Running = Running(), want_plans: bool = False,
     exempt: frozenset[str] = frozenset(),
     mapper: Callable[[PlanIndex, str], Any] | None = None,
+    mapper_key: tuple[str, str] | None = None,
 ) -> RunOptions:
     """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
     .clusterctl_cache in the current folder; --no-cache or $CLUSTERCTL_NO_CACHE=1 for none)
@@ -141,7 +142,7 @@ def run_options(
             jobs = 0
     return RunOptions(
         cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans, exempt=exempt,
-        mapper=mapper,
+        mapper=mapper, mapper_key=mapper_key,
     )
 
 
@@ -153,14 +154,16 @@ QUERY_EXEMPT = frozenset({"future-date"})
 def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
                exempt: frozenset[str] = QUERY_EXEMPT,
                mapper: Callable[[PlanIndex, str], Any] | None = None,
-               running: Running = Running()) -> LoadedPlans:
+               running: Running = Running(),
+               mapper_key: tuple[str, str] | None = None) -> LoadedPlans:
     """Check and load every plan under `paths` for a query command.
 
     Files with errors are reported on stderr (the same located messages as `validate`) and
     skipped; the caller answers from the rest and exits 1 at the end if any was skipped.
     The check runs with the same options as `validate`, so both share the cache; errors with
     an `exempt` code do not make a file unusable and are not reported. With a `mapper` the
-    usable files carry its `part` (computed in the worker processes) instead of their plan.
+    usable files carry its `part` (computed in the worker processes) instead of their plan;
+    with a `mapper_key` too, the parts are kept in the cache (see `RunOptions.mapper_key`).
     """
     from clusterctl.errors import UserError
     from clusterctl.reporters import report
@@ -169,7 +172,8 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     try:
         results = validate_paths(
             default_paths(paths), options,
-            run_options(running, want_plans=mapper is None, exempt=exempt, mapper=mapper),
+            run_options(running, want_plans=mapper is None, exempt=exempt, mapper=mapper,
+                        mapper_key=mapper_key),
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
