@@ -23,6 +23,8 @@ from pydantic import (
     field_validator,
 )
 
+from clusterctl.workstatus import Status as Status  # re-exported: it lives apart, light
+
 
 def _one_or_many(value: Any) -> Any:
     """`responsible: Иванов И.И.` means the same as `responsible: [Иванов И.И.]`.
@@ -237,13 +239,6 @@ class Passport(_Model):
 
 
 # ---------------------------------------------------------------------------- tasks
-
-
-class Status(str, enum.Enum):
-    planned = "planned"
-    in_progress = "in_progress"
-    done = "done"
-    cancelled = "cancelled"
 
 
 class Reschedule(_Model):

@@ -11,9 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from clusterctl.dates import Deadline, DeadlineError, Period, parse_deadline, parse_period
-from clusterctl.models import Cluster, Organisation, Person, Plan, Role, Stage, Status, Step, Task
+from clusterctl.workstatus import Status
+
+if TYPE_CHECKING:  # the pydantic models are built only where plans are validated
+    from clusterctl.models import Cluster, Organisation, Person, Plan, Role, Stage, Step, Task
 
 Path = tuple[str | int, ...]
 

@@ -41,12 +41,15 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from clusterctl.directory import Directory, Duty, Registry, Responsible, registry_of
-from clusterctl.models import Cluster, Plan, Stage, Status, Step, Task
 from clusterctl.plan import Item, PlanIndex, build_index, normalise_name
+from clusterctl.workstatus import Status
+
+if TYPE_CHECKING:  # not imported to answer from cached parts (see clusterctl.workstatus)
+    from clusterctl.models import Cluster, Plan, Stage, Step, Task
 
 __all__ = [
     "OPEN",
@@ -77,7 +80,7 @@ __all__ = [
     "window_end",
 ]
 
-Source = PlanIndex | Plan
+Source: TypeAlias = "PlanIndex | Plan"
 
 OPEN: frozenset[Status] = frozenset({Status.planned, Status.in_progress})
 """The statuses of work still to do."""

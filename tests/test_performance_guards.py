@@ -143,6 +143,20 @@ def test_validate_imports_only_what_it_needs() -> None:
     assert _imported_after(code) == ["typer", "pydantic", "yaml"]
 
 
+@pytest.mark.parametrize("command", ["overdue", "status", "who"])
+def test_a_query_answered_from_the_cache_builds_no_models(command: str, tmp_path: Path) -> None:
+    """Asked again over an unchanged plan, a query reads its cached part: the pydantic
+    models (the largest part of start-up) are neither imported nor built."""
+    code = (
+        f"sys.argv = ['clusterctl', {command!r}, 'projects/primorye-roadmap-2022.yaml', "
+        f"'--as-of', '2022-10-16', '--format', 'json', '--cache-dir', {str(tmp_path)!r}]\n"
+        "from clusterctl.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert "pydantic" in _imported_after(code)  # the first run checks the plan
+    assert _imported_after(code) == ["typer", "yaml"]
+
+
 def test_a_cached_part_needs_no_plan(
     parse_counter: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
