@@ -20,8 +20,8 @@ the exact path; none of them stops the plans the benchmark generator writes):
   builds Python objects recursively and crashes the process (SIGSEGV) at about 15,000 nested
   block collections; this bounds block nesting to about 130 levels. Flow nesting yaml-rs
   limits itself (256 levels, an error), and the flow fence below allows two;
-* flow collections only simple and on one line (`_SIMPLE_FLOW`): yaml-rs reads `[a, |b]`,
-  `{a: :b}` or a flow key broken over two lines, which libyaml refuses;
+* flow collections only simple and on one line (`_SIMPLE_FLOW_PATTERN`): yaml-rs reads
+  `[a, |b]`, `{a: :b}` or a flow key broken over two lines, which libyaml refuses;
 * no `|` or `>` on the last line that is not blank, nor anywhere in a file without a final
   line break: yaml-rs reads an empty block scalar at the end of the file as "\n" and adds a
   line break to a last line that has none;
@@ -144,16 +144,22 @@ def _flow(item: bytes) -> bytes:
     return rb"(?>%s|%s)" % (seq, mapping)
 
 
-_SIMPLE_FLOW = re.compile(
+_SIMPLE_FLOW_PATTERN = (
     _flow(rb"(?>%s|%s)" % (_SCALAR, _flow(_SCALAR))) + rb"(?: ++#[^\n]*+)? *+\n"
 )
+_simple_flow: re.Pattern[bytes] | None = None
+"""`_SIMPLE_FLOW_PATTERN` compiled on first use: the largest regex here (a few ms to compile),
+needed only by files that hold a `[` or `{`."""
 
 
 def _flow_is_simple(wrapped: bytes) -> bool:
     """Every `[` or `{` starts simple flow collections that end their line (see above)."""
+    global _simple_flow
     if wrapped.count(b"[") != wrapped.count(b"]") or wrapped.count(b"{") != wrapped.count(b"}"):
         return False
-    find, match = wrapped.find, _SIMPLE_FLOW.match
+    if _simple_flow is None:
+        _simple_flow = re.compile(_SIMPLE_FLOW_PATTERN)
+    find, match = wrapped.find, _simple_flow.match
     square, curly = find(b"["), find(b"{")
     while square >= 0 or curly >= 0:
         start = square if curly < 0 or 0 <= square < curly else curly

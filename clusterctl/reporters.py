@@ -5,7 +5,6 @@ Only this module and the CLI import rich, and only for colour on a terminal.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -57,6 +56,8 @@ def report_text(diagnostics: Sequence[Diagnostic], stream: TextIO, lang: str) ->
 
 
 def report_json(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    import json  # here: the text output, the usual one, does not need it at start-up
+
     json.dump([d.to_dict() for d in diagnostics], stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 

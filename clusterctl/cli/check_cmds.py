@@ -1,7 +1,5 @@
 """`validate`, `when`, `schema`, `rules`: checking plans and deadline phrases."""
 
-from __future__ import annotations
-
 import datetime
 import os
 import sys

@@ -5,8 +5,6 @@ to change), 1 the edit was refused and the file left untouched (the reason on st
 (no such file, a bad date, an empty reason).
 """
 
-from __future__ import annotations
-
 import datetime
 import sys
 from collections.abc import Callable
@@ -77,7 +75,7 @@ def _text(value: str, option: str, lang: str) -> str:
     return value
 
 
-def _run(call: Callable[[], EditResult], lang: str, dry_run: bool) -> None:
+def _run(call: Callable[[], "EditResult"], lang: str, dry_run: bool) -> None:
     from clusterctl.errors import PlanWriteError
     from clusterctl.reporters import report
 

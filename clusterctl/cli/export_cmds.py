@@ -1,7 +1,5 @@
 """`export ics`: the plans as a calendar file for a phone or a desktop calendar."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -6,8 +6,6 @@ file was skipped. A filter value that matches nothing is a usage error (exit 2) 
 closest known values. See docs/queries.md.
 """
 
-from __future__ import annotations
-
 import datetime
 import sys
 from collections.abc import Callable, Sequence
@@ -168,7 +166,7 @@ _KEEP = {
 """Which columns a narrow terminal hides first (lowest first; unlisted: never)."""
 
 
-def _col(key: str, align: str = "left", shorten: int | None = None) -> Column:
+def _col(key: str, align: str = "left", shorten: int | None = None) -> "Column":
     from clusterctl.tables import Column
 
     ru, en = _T[key]
@@ -199,14 +197,14 @@ class _Run:
     lang: str
     today: datetime.date
     fmt: str
-    loaded: LoadedPlans
-    filters: Filters
-    options: CheckOptions
-    query: Query[Any] | None = None
+    loaded: "LoadedPlans"
+    filters: "Filters"
+    options: "CheckOptions"
+    query: "Query[Any] | None" = None
     running: Running = field(default_factory=Running)
 
     @property
-    def sources(self) -> list[PlanIndex]:
+    def sources(self) -> "list[PlanIndex]":
         return [r.index for r in self.loaded.ok if r.index is not None]
 
     def answer(self) -> Any:
@@ -249,7 +247,7 @@ def _start(
     project: list[str] | None = None, stage: list[str] | None = None,
     cluster: list[str] | None = None, responsible: list[str] | None = None,
     status: list[str] | None = None,
-    query: Callable[[datetime.date, Filters], Query[Any]] | None = None,
+    query: "Callable[[datetime.date, Filters], Query[Any]] | None" = None,
     running: Running = Running(),
 ) -> _Run:
     """Check the options and load the plans; with `query`, the plans stay in the worker
@@ -317,7 +315,7 @@ def _answer(run: _Run, query: Callable[[], T]) -> T:
         raise fail_usage(option + message) from None
 
 
-def _emit(run: _Run, table: Callable[[], Table], data: Any, fields: Sequence[str],
+def _emit(run: _Run, table: "Callable[[], Table]", data: Any, fields: Sequence[str],
           records: Callable[[], Sequence[dict[str, Any]]]) -> None:
     """Print the answer in the format asked for (only that one is built: a region's
     answer can have tens of thousands of rows)."""
@@ -351,7 +349,7 @@ OVERDUE_FIELDS = (
 )
 
 
-def _overdue_table(items: Sequence[Any], run: _Run) -> Table:
+def _overdue_table(items: Sequence[Any], run: _Run) -> "Table":
     from clusterctl.tables import Section, Table, plural_ru
 
     lang = run.lang
@@ -419,7 +417,7 @@ MEETING_FIELDS = (
 )
 
 
-def _entry_title(entry: UpcomingEntry, lang: str) -> str:
+def _entry_title(entry: "UpcomingEntry", lang: str) -> str:
     from clusterctl.reminders import entry_label
 
     if entry.kind in ("task", "step"):
@@ -427,7 +425,7 @@ def _entry_title(entry: UpcomingEntry, lang: str) -> str:
     return f"{entry_label(entry, lang)}: {entry.title}"
 
 
-def _upcoming_table(up: Upcoming, run: _Run) -> Table:
+def _upcoming_table(up: "Upcoming", run: _Run) -> "Table":
     from clusterctl.datefmt import span_long
     from clusterctl.tables import Section, Table, plural_ru
 
@@ -462,7 +460,7 @@ def _upcoming_table(up: Upcoming, run: _Run) -> Table:
     )
 
 
-def _meeting_table(agendas: Sequence[MeetingAgenda], run: _Run) -> Table:
+def _meeting_table(agendas: "Sequence[MeetingAgenda]", run: _Run) -> "Table":
     from clusterctl.datefmt import day_long, span, weekday
     from clusterctl.tables import Section, Table
 
@@ -576,7 +574,7 @@ STATUS_FIELDS = (
 )
 
 
-def _status_records(report: StatusReport) -> list[dict[str, Any]]:
+def _status_records(report: "StatusReport") -> list[dict[str, Any]]:
     from clusterctl.tables import record
 
     out: list[dict[str, Any]] = []
@@ -593,7 +591,7 @@ def _status_records(report: StatusReport) -> list[dict[str, Any]]:
     return out
 
 
-def _status_table(report: StatusReport, run: _Run) -> Table:
+def _status_table(report: "StatusReport", run: _Run) -> "Table":
     from clusterctl.tables import Bar, Section, Table, percent, shorten
 
     lang = run.lang
@@ -689,7 +687,7 @@ WHO_ITEM_FIELDS = (
 )
 
 
-def _duty_text(person: PersonLoad, lang: str, machine: bool = False) -> list[str]:
+def _duty_text(person: "PersonLoad", lang: str, machine: bool = False) -> list[str]:
     out = []
     for duty in person.duties:
         if machine:
@@ -702,7 +700,7 @@ def _duty_text(person: PersonLoad, lang: str, machine: bool = False) -> list[str
     return out
 
 
-def _who_table(w: Who, run: _Run) -> Table:
+def _who_table(w: "Who", run: _Run) -> "Table":
     from clusterctl.tables import Column, Section, Table
 
     lang = run.lang
@@ -733,7 +731,7 @@ def _who_table(w: Who, run: _Run) -> Table:
     )
 
 
-def _who_person_table(w: Who, run: _Run) -> Table:
+def _who_person_table(w: "Who", run: _Run) -> "Table":
     from clusterctl.tables import Section, Table
 
     lang = run.lang
@@ -804,7 +802,7 @@ def who(
 
     rest = list(args or ())
     name = rest.pop(0) if rest and not os.path.exists(rest[0]) else None
-    def query(today: datetime.date, filters: Filters) -> queries.WhoQuery:
+    def query(today: datetime.date, filters: "Filters") -> queries.WhoQuery:
         try:
             days = (queries.window_end(today, within) - today).days + 1
         except ValueError:

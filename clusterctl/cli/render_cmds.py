@@ -1,7 +1,5 @@
 """`render` and `templates`: documents from the plan through Jinja templates."""
 
-from __future__ import annotations
-
 import datetime
 import shutil
 import sys
@@ -16,6 +14,7 @@ from clusterctl.cli.app import (
     CacheDirOpt,
     JobsOpt,
     LangOpt,
+    LoadedPlans,
     NoCacheOpt,
     Running,
     app,
@@ -26,7 +25,6 @@ from clusterctl.cli.app import (
 
 if TYPE_CHECKING:
     from clusterctl.check import FileResult
-    from clusterctl.cli.app import LoadedPlans
     from clusterctl.doccontext import DocContext, ItemCtx, LetterCtx
 
 KIND_HELP: dict[str, tuple[str, str]] = {
@@ -101,7 +99,7 @@ def _parse_args(args: list[str], template: str | None, task: str | None, lang: s
     return _Job(kind, task, rest)
 
 
-def _select(loaded: LoadedPlans, project: str | None, lang: str) -> list[FileResult]:
+def _select(loaded: LoadedPlans, project: str | None, lang: str) -> "list[FileResult]":
     ok = loaded.ok
     if project is None:
         return ok
@@ -116,7 +114,9 @@ def _select(loaded: LoadedPlans, project: str | None, lang: str) -> list[FileRes
     return chosen
 
 
-def _find_task(ctx: DocContext, ref: str, stage: str | None, file: str, lang: str) -> ItemCtx:
+def _find_task(
+    ctx: "DocContext", ref: str, stage: str | None, file: str, lang: str
+) -> "ItemCtx":
     from clusterctl.doccontext import find_task
 
     found = find_task(ctx, ref, stage)
@@ -133,7 +133,7 @@ def _find_task(ctx: DocContext, ref: str, stage: str | None, file: str, lang: st
         f"{file}: task {ref!r} is in several stages ({keys}): add --stage or write STAGE/ID"))
 
 
-def _warn_missing(letter: LetterCtx, file: str, lang: str) -> None:
+def _warn_missing(letter: "LetterCtx", file: str, lang: str) -> None:
     what = _say(lang, "анонс" if letter.kind == "announcement" else "пресс-релиз",
                 letter.kind)
     for item in letter.missing:
