@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clusterctl import GC_THRESHOLDS
-from clusterctl.cache import Cache, Entry, PartRefused, dump_part, latest_date, load_part
 from clusterctl.check import CheckOptions, FileResult, check_bytes
 from clusterctl.errors import LoadError
 from clusterctl.files import discover
 from clusterctl.loader import read_bytes
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the cache module (hashing, pickling) is imported only with a cache
+    from clusterctl.cache import Cache
     from clusterctl.plan import PlanIndex
 
 PARALLEL_MIN_FILES = 24
@@ -106,6 +106,8 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
             _keep(result, run, cache, key)
             return result
         # the data is gone or damaged: check the file again
+    from clusterctl.cache import Entry, latest_date
+
     result = check_bytes(content, display, options)
     cache.put(
         key,
@@ -129,6 +131,8 @@ def _keep(result: FileResult, run: RunOptions, cache: Cache | None = None,
     if run.mapper is not None and usable and result.index is not None:
         part = run.mapper(result.index, result.file)
         if cache is not None and run.mapper_key is not None:
+            from clusterctl.cache import dump_part
+
             blob = dump_part(part)
             cache.put_part(key, *run.mapper_key, blob)
             part = Packed(blob)
@@ -136,6 +140,14 @@ def _keep(result: FileResult, run: RunOptions, cache: Cache | None = None,
     if not run.want_plans or not usable:
         result.plan = result.index = None
     result.data = None
+
+
+def _open_cache(run: RunOptions, options: CheckOptions) -> Cache | None:
+    if not run.cache_dir:
+        return None
+    from clusterctl.cache import Cache
+
+    return Cache.open(run.cache_dir, _options_key(options))
 
 
 def _start_worker() -> None:
@@ -152,7 +164,7 @@ def _worker(chunk: Sequence[tuple[str, str]], options: CheckOptions,
             run: RunOptions) -> list[FileResult]:
     """Check a chunk of files (in a worker process): diagnostics, and the plans or the
     mapper's parts asked for, built here in parallel rather than in the parent."""
-    cache = Cache.open(run.cache_dir, _options_key(options)) if run.cache_dir else None
+    cache = _open_cache(run, options)
     return [_check_one(Path(raw_path), display, options, cache, run)
             for raw_path, display in chunk]
 
@@ -161,6 +173,10 @@ def _unpack(results: list[FileResult], files: list[tuple[Path, str]], options: C
             run: RunOptions) -> list[FileResult]:
     """Load the packed parts; a stored part that `load_part` refuses is never trusted: its
     file is checked again here, without the cache."""
+    if not any(isinstance(result.part, Packed) for result in results):
+        return results
+    from clusterctl.cache import PartRefused, load_part
+
     again = replace(run, cache_dir=None)
     for i, result in enumerate(results):
         if isinstance(result.part, Packed):
@@ -191,7 +207,7 @@ def validate_paths(paths: list[str], options: CheckOptions,
     that does not exist."""
     run = run or RunOptions()
     files = discover(paths, options.lang)
-    cache = Cache.open(run.cache_dir, _options_key(options)) if run.cache_dir else None
+    cache = _open_cache(run, options)
     jobs = _jobs(run.jobs, len(files))
     results: list[FileResult]
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:

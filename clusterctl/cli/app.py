@@ -127,12 +127,13 @@ def run_options(
     """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
     .clusterctl_cache in the current folder; --no-cache or $CLUSTERCTL_NO_CACHE=1 for none)
     and the number of worker processes (--jobs, $CLUSTERCTL_JOBS, else one per core)."""
-    from clusterctl.cache import CACHE_DIR
     from clusterctl.validate import RunOptions
 
     if running.no_cache or os.environ.get("CLUSTERCTL_NO_CACHE", "") not in ("", "0"):
         folder: str | None = None
     else:
+        from clusterctl.cache import CACHE_DIR
+
         folder = running.cache_dir or os.environ.get("CLUSTERCTL_CACHE_DIR") or CACHE_DIR
     jobs = running.jobs
     if jobs is None:
