@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from clusterctl.plan import PlanIndex, initials_form, normalise_name
+from clusterctl.tables import json_plain
 
 __all__ = ["Directory", "Duty", "Registry", "Responsible", "registry_of"]
 
 
+@json_plain
 @dataclass(frozen=True, slots=True)
 class Duty:
     """A standing role of a person: curator or lead of a project or of one of its clusters."""

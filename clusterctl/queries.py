@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from clusterctl.directory import Directory, Duty, Registry, Responsible, registry_of
 from clusterctl.plan import Item, PlanIndex, build_index, normalise_name
+from clusterctl.tables import json_plain
 from clusterctl.workstatus import Status
 
 if TYPE_CHECKING:  # not imported to answer from cached parts (see clusterctl.workstatus)
@@ -500,6 +501,7 @@ def select(sources: Sequence[Source], filters: Filters | None = None) -> Selecti
 # ============================================================================ the listed work
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Work:
     """A task or a step as the queries list it."""
@@ -729,6 +731,7 @@ class More:
 # ============================================================================ overdue
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OverdueItem(Work):
     """An open task or step whose deadline has passed."""
@@ -1310,6 +1313,7 @@ def _district_participation(index: PlanIndex, done: Sequence[Task]) -> Participa
 # ============================================================================ who
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonLoad:
     """What one responsible carries (tasks and steps they answer for)."""
@@ -1330,6 +1334,7 @@ class PersonLoad:
     next_due: datetime.date | None
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonItem(Work):
     """One task or step of a person (`who NAME`)."""
@@ -1341,6 +1346,7 @@ class PersonItem(Work):
     """Keys of the matched people who answer for it."""
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Who:
     as_of: datetime.date

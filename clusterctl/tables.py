@@ -18,7 +18,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 FORMATS = ("table", "json", "csv", "md")
 PLAIN_TITLE_WIDTH = 60
@@ -320,6 +320,7 @@ _GAP = 3
 # ============================================================================ machine formats
 
 
+T = TypeVar("T")
 _PLAIN = (str, int, bool, type(None))
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -328,11 +329,26 @@ def jsonable(value: Any) -> Any:
     """A query result as JSON data: dataclasses as objects (fields in their order), dates as
     YYYY-MM-DD, enums as their values, tuples as lists. (Dispatched on the exact type, with
     each dataclass's field names looked up once: a region's answer has ~10^5 values.)"""
-    return _jsonable(value, [])
+    return _jsonable(value, [], False)
 
 
-def _jsonable(value: Any, odd: list[Any]) -> Any:
-    """`jsonable`; appends to `odd` each value the fast writer might print differently."""
+def json_plain(cls: type[T]) -> type[T]:
+    """Declare a dataclass *JSON-plain*: its fields (its own declaration, not inherited) hold
+    only text, integers, booleans, None, dates, text enums, and lists or tuples of these or of
+    other JSON-plain dataclasses; never a float (which orjson prints its own way), never a
+    mapping. orjson then writes such objects natively, the standard library's bytes exactly,
+    with no conversion first; tests/test_tables_json.py checks every declared class's
+    annotations and the bytes."""
+    _NATIVE.add(cls)
+    return cls
+
+
+_NATIVE: set[type] = set()
+
+
+def _jsonable(value: Any, odd: list[Any], native: bool) -> Any:
+    """`jsonable`; appends to `odd` each value the fast writer might print differently;
+    with `native`, JSON-plain dataclasses are left for the fast writer as they are."""
     kind = type(value)
     if kind in _PLAIN:
         if kind is int and not -(2**63) <= value < 2**64:
@@ -342,21 +358,23 @@ def _jsonable(value: Any, odd: list[Any]) -> Any:
         if not (value == 0 or 1e-4 <= abs(value) < 1e16):  # where repr and orjson agree
             odd.append(value)
         return value
+    if native and kind in _NATIVE:
+        return value
     names = _FIELD_NAMES.get(kind)
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
     if names is not None:
-        return {name: _jsonable(getattr(value, name), odd) for name in names}
+        return {name: _jsonable(getattr(value, name), odd, native) for name in names}
     if kind is list or kind is tuple:
-        return [_jsonable(v, odd) for v in value]
+        return [_jsonable(v, odd, native) for v in value]
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, enum.Enum):
-        return _jsonable(value.value, odd)
+        return _jsonable(value.value, odd, native)
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v, odd) for k, v in value.items()}
+        return {str(k): _jsonable(v, odd, native) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v, odd) for v in value]
+        return [_jsonable(v, odd, native) for v in value]
     odd.append(value)  # anything else: the standard library decides (or refuses)
     return value
 
@@ -384,15 +402,16 @@ def render_json(data: Any) -> str:
     integers, booleans, nulls and the floats of our results (shares rounded to 4 places);
     any other value sends the whole answer to the standard library's writer, which
     tests/test_tables_json.py holds orjson to."""
-    odd: list[Any] = []
-    plain = _jsonable(data, odd)
-    fast = _fast_writer() if not odd else None
+    fast = _fast_writer()
     if fast is not None:
-        try:
-            return str(fast.dumps(plain, option=fast.OPT_INDENT_2).decode("utf-8")) + "\n"
-        except (TypeError, ValueError):  # e.g. a lone surrogate: the reference writer says
-            pass
-    return json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+        odd: list[Any] = []
+        plain = _jsonable(data, odd, True)
+        if not odd:
+            try:
+                return str(fast.dumps(plain, option=fast.OPT_INDENT_2).decode("utf-8")) + "\n"
+            except (TypeError, ValueError):  # e.g. a lone surrogate: the reference writer says
+                pass
+    return json.dumps(_jsonable(data, [], False), ensure_ascii=False, indent=2) + "\n"
 
 
 def csv_value(value: Any) -> str:
