@@ -97,7 +97,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, NamedTuple, TypeAlias
 
 __all__ = [
     "Deadline",
@@ -356,7 +356,9 @@ _TRANSLATE: Final = str.maketrans(
         "\ufeff": "",
     }
 )
-_WS_RE: Final = re.compile(r"\s+")
+# The characters _TRANSLATE changes: str.translate with a dict is slow on Cyrillic text, and
+# most phrases contain none of them.
+_TRANSLATED_RE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
 _TAIL_PAREN_RE: Final = re.compile(r" ?\([^()]*\)$")
 _TAIL_WORD_RE: Final = re.compile(r" ?включительно$")
 _YEAR_SUFFIX_RE: Final = re.compile(
@@ -366,27 +368,45 @@ _SEP_SPACE_RE: Final = re.compile(r" ?([-/]) ?")
 _DIGIT_DOT_SPACE_RE: Final = re.compile(r"(?<=[0-9])\. (?=[0-9])")
 
 
+# A text that ends in none of these is left alone by _strip_tail (see the three steps there).
+_TAIL_ENDINGS: Final = (" ", ".", ";", ",", ")", "включительно")
+
+
 def _strip_tail(s: str) -> str:
-    while True:
+    # Each regex is tried only when the text ends the way its match must end. The texts come
+    # from _normalize and hold no line break, so ``$`` means the very end of the text.
+    while s.endswith(_TAIL_ENDINGS):
         t = s.rstrip(" .;,")
-        t = _TAIL_PAREN_RE.sub("", t)
-        t = _TAIL_WORD_RE.sub("", t)
+        if t.endswith(")"):
+            t = _TAIL_PAREN_RE.sub("", t)
+        if t.endswith("включительно"):
+            t = _TAIL_WORD_RE.sub("", t)
         if t == s:
             return s
         s = t
+    return s
 
 
 @lru_cache(maxsize=65536)
 def _normalize(text: str) -> str:
     """The phrase folded for the grammar (cached: a phrase that needs its period is
     parsed once per period, but normalised once)."""
-    s = text.casefold().translate(_TRANSLATE)
-    s = _WS_RE.sub(" ", s).strip()
+    s = text.casefold()
+    if _TRANSLATED_RE.search(s):
+        s = s.translate(_TRANSLATE)
+    # The same as re.sub(r"\s+", " ", s).strip(): \s, str.split() and str.strip() all use
+    # str.isspace() (tests/test_dates_fastpaths.py checks every code point). No line break
+    # remains.
+    s = " ".join(s.split())
     s = _strip_tail(s)
-    s = _YEAR_SUFFIX_RE.sub("", s)
+    if "г" in s:  # every year suffix contains «г»
+        s = _YEAR_SUFFIX_RE.sub("", s)
     s = _strip_tail(s)
-    s = _SEP_SPACE_RE.sub(r"\1", s)
-    s = _DIGIT_DOT_SPACE_RE.sub(".", s)
+    if " -" in s or "- " in s or " /" in s or "/ " in s:
+        # without a space next to a dash or a slash every match is replaced by itself
+        s = _SEP_SPACE_RE.sub(r"\1", s)
+    if ". " in s:
+        s = _DIGIT_DOT_SPACE_RE.sub(".", s)
     return s.strip()
 
 
@@ -472,6 +492,7 @@ _SCHOOL_RE: Final = re.compile(
     rf"|(?:учебный|уч\.?) ?год (?P<y1b>[0-9]{{4}})[-/](?P<y2b>[0-9]{{4}}|[0-9]{{2}})"
 )
 _SCHOOL_HALF_RE: Final = re.compile(rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)")
+_MONTH_FIRSTS: Final = frozenset(form[0] for form in _MONTH_FORMS)  # the first letters of _MON
 _BARE_DAY_RE: Final = re.compile(r"[0-9]{1,2}")
 _BARE_ORD_RE: Final = re.compile(_QNUM)
 
@@ -509,7 +530,23 @@ _BEFORE_WORDS: Final = r"(?:в срок |срок )?(?:до|не позднее(
 _BEFORE_YEAR_END_RE: Final = re.compile(rf"{_BEFORE_WORDS} конца (?:текущего )?года")
 _BEFORE_RE: Final = re.compile(rf"{_BEFORE_WORDS}(?: конца)? (?P<rest>.+)")
 _PREFIX_RE: Final = re.compile(r"(?:в течение|в течении|на протяжении|в период|весь|в|во) ")
+
+# How every match of a keyword regex above starts (or what it contains): _parse tries a regex
+# only on a text that passes its test, since most phrases are dates and match none of them.
+_ONGOING_STARTS: Final = (  # how _LEAD and _SPAN start
+    "постоянно",
+    "систематически",
+    "регулярно",
+    "в течени",
+    "на протяжении",
+    "весь ",
+)
+_UNSCHEDULED_START: Final = "по "
+_RECURRING_START: Final = "еже"  # «еженедельно»…; every other form has «раз» (_ONCE, _TWICE…)
+_BEFORE_STARTS: Final = ("в срок ", "срок ", "до", "не позднее", "не позже")  # _BEFORE_WORDS
+_PREFIX_STARTS: Final = ("в", "на протяжении ")
 _FROM_TO_RE: Final = re.compile(r"(?:в период )?со? (?P<body>.+)")
+_FROM_TO_STARTS: Final = ("с", "в период с")  # how every match of _FROM_TO_RE starts
 _FROM_TO_SEP_RE: Final = re.compile(r" (?:по|до) ")
 
 
@@ -519,9 +556,11 @@ _FROM_TO_SEP_RE: Final = re.compile(r" (?:по|до) ")
 _PointKind: TypeAlias = Literal["day", "month", "span", "bare"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Point:
-    """One side of a range: a day, a month, a fixed span, or a bare number like «10» in «10-14»."""
+class _Point(NamedTuple):
+    """One side of a range: a day, a month, a fixed span, or a bare number like «10» in «10-14».
+
+    A NamedTuple rather than a frozen dataclass: just as immutable, and several times cheaper
+    to build (every parsed point makes one)."""
 
     kind: _PointKind
     frag: str
@@ -545,6 +584,24 @@ def _check_year(year: int, frag: str) -> None:
         )
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` without its weekday work (a hot path)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    if 1 <= month <= 12:
+        return _MAX_DAYS[month]
+    return calendar.monthrange(year, month)[1]  # raises calendar.IllegalMonthError as before
+
+
+def _day_ok(year: int, month: int, day: int) -> bool:
+    """Whether :func:`_check_day` lets the day with a year pass (no message built)."""
+    return (
+        MIN_YEAR <= year <= MAX_YEAR
+        and 1 <= month <= 12
+        and 1 <= day <= _days_in_month(year, month)
+    )
+
+
 def _check_day(year: int | None, month: int, day: int, frag: str) -> None:
     if year is not None:
         _check_year(year, frag)
@@ -563,7 +620,7 @@ def _check_day(year: int | None, month: int, day: int, frag: str) -> None:
                 f"{_MONTH_EN[month]} has {limit} days",
             )
         return
-    limit = calendar.monthrange(year, month)[1]
+    limit = _days_in_month(year, month)
     if day > limit:
         raise _impossible(
             frag,
@@ -578,7 +635,7 @@ def _day_point(frag: str, day: int, month: int, year: int | None) -> _Point:
 
 
 def _month_bounds(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1), date(year, month, _days_in_month(year, month))
 
 
 def _span(frag: str, unit: str, year: int, start: date, end: date) -> _Point:
@@ -627,39 +684,40 @@ def _parse_point(s: str, allow_bare: bool) -> _Point | None:
     """One point (fullmatch), ``None`` if the text has another shape; raises on impossible dates."""
     if not s:
         return None
+    # Each regex is tried only if the text passes a cheap test that every match passes.
     first = s[0]
     if first.isdigit():
-        if m := _ISO_RE.fullmatch(s):
+        if s[4:5] == "-" and (m := _ISO_RE.fullmatch(s)):  # four digits, then the dash
             return _day_point(s, int(m["d"]), int(m["m"]), int(m["y"]))
-        if m := _DMY_RE.fullmatch(s):
+        if "." in s[1:3] and (m := _DMY_RE.fullmatch(s)):  # one or two digits, then the dot
             ys = m["y"]
             year = None if ys is None else (2000 + int(ys) if len(ys) == 2 else int(ys))
             return _day_point(s, int(m["d"]), int(m["m"]), year)
-        if m := _DAY_NAME_RE.fullmatch(s):
+        if not s.isascii() and (m := _DAY_NAME_RE.fullmatch(s)):  # month names are Cyrillic
             year = None if m["y"] is None else int(m["y"])
             return _day_point(s, int(m["d"]), _MONTH_FORMS[m["mon"]], year)
-        if _YEAR_RE.fullmatch(s):
+        if len(s) == 4 and _YEAR_RE.fullmatch(s):
             year = int(s)
             _check_year(year, s)
             return _span(s, "year", year, date(year, 1, 1), date(year, 12, 31))
-    else:
-        if m := _MONTH_RE.fullmatch(s):
-            year = None if m["y"] is None else int(m["y"])
-            if year is not None:
-                _check_year(year, s)
-            return _Point("month", s, year, _MONTH_FORMS[m["mon"]])
-    if m := _QUARTER_RE.fullmatch(s):
+    elif first in _MONTH_FIRSTS and (m := _MONTH_RE.fullmatch(s)):  # starts with a month name
+        year = None if m["y"] is None else int(m["y"])
+        if year is not None:
+            _check_year(year, s)
+        return _Point("month", s, year, _MONTH_FORMS[m["mon"]])
+    if "кв" in s and (m := _QUARTER_RE.fullmatch(s)):  # «квартал» or «кв.»
         q = _ordinal(m["q"], _QUARTER_WORDS)
         if q is not None:
             return _quarter(s, int(m["y"]), q)
-    if m := _HALF_RE.fullmatch(s):
+    has_half = "полугоди" in s
+    if has_half and (m := _HALF_RE.fullmatch(s)):
         h = _ordinal(m["h"], _HALF_WORDS)
         if h is not None:
             return _half(s, int(m["y"]), h)
-    if m := _SCHOOL_RE.fullmatch(s):
+    if "уч" in s and (m := _SCHOOL_RE.fullmatch(s)):  # «учебный» or «уч.»
         y1 = _school_years(m, s)
         return _span(s, "school", y1, date(y1, 9, 1), date(y1 + 1, 8, 31))
-    if m := _SCHOOL_HALF_RE.fullmatch(s):
+    if has_half and (m := _SCHOOL_HALF_RE.fullmatch(s)):
         h = _ordinal(m["h"], _HALF_WORDS)
         sm = _SCHOOL_RE.fullmatch(m["sy"])
         if h is not None and sm is not None:
@@ -673,14 +731,14 @@ def _school_like(period: Period) -> bool:
     return period.start.month in (8, 9) and period.end.year == period.start.year + 1
 
 
-def _resolve_year(pt: _Point, period: Period | None, shown: str) -> int:
+def _resolve_year(pt: _Point, period: Period | None, text: str) -> int:
     """The year of a day or month written without one, taken from the enclosing period."""
     if period is None:
-        raise _needs_year(shown, None, "")
+        raise _needs_year(_shown(text), None, "")
     candidates: list[int] = []
     for year in range(max(period.start.year, MIN_YEAR), min(period.end.year, MAX_YEAR) + 1):
         if pt.kind == "day":
-            if pt.day > calendar.monthrange(year, pt.month)[1]:
+            if pt.day > _days_in_month(year, pt.month):
                 continue
             if period.start <= date(year, pt.month, pt.day) <= period.end:
                 candidates.append(year)
@@ -691,17 +749,18 @@ def _resolve_year(pt: _Point, period: Period | None, shown: str) -> int:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise _needs_year(shown, period, "outside")
+        raise _needs_year(_shown(text), period, "outside")
     if _school_like(period):
         year = period.start.year if pt.month >= 9 else period.end.year
         if year in candidates:
             return year
-    raise _needs_year(shown, period, "ambiguous")
+    raise _needs_year(_shown(text), period, "ambiguous")
 
 
 def _bounds(pt: _Point, year: int) -> tuple[date, date]:
     if pt.kind == "day":
-        _check_day(year, pt.month, pt.day, _day_frag(pt.day, pt.month, year))
+        if not _day_ok(year, pt.month, pt.day):  # the message fragment only for the error
+            _check_day(year, pt.month, pt.day, _day_frag(pt.day, pt.month, year))
         d = date(year, pt.month, pt.day)
         return d, d
     return _month_bounds(year, pt.month)
@@ -711,40 +770,41 @@ def _day_frag(day: int, month: int, year: int) -> str:
     return f"{day:02d}.{month:02d}.{year:04d}"
 
 
-def _interval(pt: _Point, period: Period | None, shown: str) -> tuple[date, date]:
+def _interval(pt: _Point, period: Period | None, text: str) -> tuple[date, date]:
     if pt.kind == "span":
         assert pt.start is not None and pt.end is not None
         return pt.start, pt.end
     if pt.kind == "bare":  # pragma: no cover - bare points never stand alone
-        raise _not_understood(shown)
-    year = pt.year if pt.year is not None else _resolve_year(pt, period, shown)
+        raise _not_understood(_shown(text))
+    year = pt.year if pt.year is not None else _resolve_year(pt, period, text)
     return _bounds(pt, year)
 
 
 def _combine(
-    left: _Point, right: _Point, period: Period | None, shown: str
+    left: _Point, right: _Point, period: Period | None, text: str
 ) -> tuple[date, date] | None:
     """The range ``left - right``; ``None`` if the two sides do not fit together."""
-    r0, r1 = _interval(right, period, shown)
+    r0, r1 = _interval(right, period, text)
     if left.kind == "bare":
         if right.kind == "day" and left.frag.isdigit():
             day = int(left.frag)
-            _check_day(r0.year, r0.month, day, _day_frag(day, r0.month, r0.year))
+            if not _day_ok(r0.year, r0.month, day):  # the message fragment only for the error
+                _check_day(r0.year, r0.month, day, _day_frag(day, r0.month, r0.year))
             l0 = l1 = date(r0.year, r0.month, day)
         elif right.unit == "quarter":
             q = _ordinal(left.frag, _QUARTER_WORDS)
             if q is None:
                 return None
-            l0, l1 = _interval(_quarter(left.frag, r0.year, q), period, shown)
+            l0, l1 = _interval(_quarter(left.frag, r0.year, q), period, text)
         elif right.unit in ("half", "school_half"):
             h = _ordinal(left.frag, _HALF_WORDS)
             if h is None:
                 return None
             if right.unit == "half":
-                l0, l1 = _interval(_half(left.frag, r0.year, h), period, shown)
+                l0, l1 = _interval(_half(left.frag, r0.year, h), period, text)
             else:
                 assert right.year is not None
-                l0, l1 = _interval(_school_half(left.frag, right.year, h), period, shown)
+                l0, l1 = _interval(_school_half(left.frag, right.year, h), period, text)
         else:
             return None
     elif (
@@ -756,13 +816,13 @@ def _combine(
         year = r0.year - 1 if left.month > r0.month else r0.year
         l0, l1 = _bounds(left, year)
     else:
-        l0, l1 = _interval(left, period, shown)
+        l0, l1 = _interval(left, period, text)
     if l0 > r1:
-        raise _reversed_error(shown, l0, r1)
+        raise _reversed_error(_shown(text), l0, r1)
     if l0 > r0:
-        raise _reversed_error(shown, l0, r0)
+        raise _reversed_error(_shown(text), l0, r0)
     if l1 > r1:
-        raise _reversed_error(shown, l1, r1)
+        raise _reversed_error(_shown(text), l1, r1)
     return l0, r1
 
 
@@ -779,7 +839,7 @@ def _try_point(s: str, allow_bare: bool) -> _Attempt:
 def _best_range(
     pairs: Iterable[tuple[str, str]],
     period: Period | None,
-    shown: str,
+    text: str,
     spaced: bool = False,
 ) -> tuple[date, date] | None:
     """Try each way to split the text in two; exactly one reading must work."""
@@ -803,7 +863,7 @@ def _best_range(
                 and right.year is not None
             ):
                 continue
-            result = _combine(left, right, period, shown)
+            result = _combine(left, right, period, text)
         except DeadlineError as exc:
             error = error or exc
             continue
@@ -812,7 +872,7 @@ def _best_range(
     if len(found) == 1:
         return found.pop()
     if found:
-        raise _not_understood(shown)
+        raise _not_understood(_shown(text))
     if error is not None:
         raise error
     return None
@@ -825,23 +885,21 @@ def _splits(s: str, sep: str) -> Iterable[tuple[str, str]]:
         i = s.find(sep, i + 1)
 
 
-def _parse_expr(
-    s: str, period: Period | None, shown: str
-) -> tuple[DeadlineKind, date, date] | None:
+def _parse_expr(s: str, period: Period | None, text: str) -> tuple[DeadlineKind, date, date] | None:
     pt = _parse_point(s, False)
     if pt is not None:
-        a, b = _interval(pt, period, shown)
+        a, b = _interval(pt, period, text)
         return (DeadlineKind.DATE if pt.kind == "day" else DeadlineKind.RANGE), a, b
     result: tuple[date, date] | None = None
-    if m := _FROM_TO_RE.fullmatch(s):
+    if s.startswith(_FROM_TO_STARTS) and (m := _FROM_TO_RE.fullmatch(s)):
         body = m["body"]
         pairs = [(body[: x.start()], body[x.end() :]) for x in _FROM_TO_SEP_RE.finditer(body)]
         pairs.extend(_splits(body, "-"))
-        result = _best_range(pairs, period, shown)
+        result = _best_range(pairs, period, text)
     if result is None and "-" in s:
-        result = _best_range(_splits(s, "-"), period, shown)
+        result = _best_range(_splits(s, "-"), period, text)
     if result is None and " " in s:
-        result = _best_range(_splits(s, " "), period, shown, spaced=True)
+        result = _best_range(_splits(s, " "), period, text, spaced=True)
     if result is None:
         return None
     return DeadlineKind.RANGE, result[0], result[1]
@@ -855,34 +913,37 @@ def _bounded(period: Period | None) -> tuple[date | None, date | None]:
 
 
 def _parse(text: str, period: Period | None) -> Deadline:
-    shown = _shown(text)
+    # ``text`` (the phrase as written) is passed down, and its shortened form for messages,
+    # _shown(text), is made only when an error is raised.
     s = _normalize(text)
     if not s or len(s) > _MAX_LENGTH:
-        raise _not_understood(shown)
-    if _ONGOING_RE.fullmatch(s):
+        raise _not_understood(_shown(text))
+    if s.startswith(_ONGOING_STARTS) and _ONGOING_RE.fullmatch(s):
         return Deadline(DeadlineKind.ONGOING, text, *_bounded(period))
-    if _UNSCHEDULED_RE.fullmatch(s):
+    if s.startswith(_UNSCHEDULED_START) and _UNSCHEDULED_RE.fullmatch(s):
         return Deadline(DeadlineKind.UNSCHEDULED, text, None, None)
-    for regex, recurrence in _RECURRING_RES:
-        if regex.fullmatch(s):
-            return Deadline(DeadlineKind.RECURRING, text, *_bounded(period), recurrence)
-    if _BEFORE_YEAR_END_RE.fullmatch(s):
+    if "раз" in s or s.startswith(_RECURRING_START):
+        for regex, recurrence in _RECURRING_RES:
+            if regex.fullmatch(s):
+                return Deadline(DeadlineKind.RECURRING, text, *_bounded(period), recurrence)
+    # «… конца (текущего) года»: the year suffix rule leaves this «года» (no digit before it)
+    if s.endswith("года") and _BEFORE_YEAR_END_RE.fullmatch(s):
         if period is None or period.start.year != period.end.year:
-            raise _needs_year(shown, period, "ambiguous")
+            raise _needs_year(_shown(text), period, "ambiguous")
         end = date(period.end.year, 12, 31)
         return Deadline(DeadlineKind.BEFORE, text, period.start, end)
-    if m := _BEFORE_RE.fullmatch(s):
+    if s.startswith(_BEFORE_STARTS) and (m := _BEFORE_RE.fullmatch(s)):
         pt = _parse_point(m["rest"], False)
         if pt is None:
-            raise _not_understood(shown)
-        end = _interval(pt, period, shown)[1]
+            raise _not_understood(_shown(text))
+        end = _interval(pt, period, text)[1]
         start = period.start if period is not None and period.start <= end else None
         return Deadline(DeadlineKind.BEFORE, text, start, end)
-    if m := _PREFIX_RE.match(s):
+    if s.startswith(_PREFIX_STARTS) and (m := _PREFIX_RE.match(s)):
         s = s[m.end() :]
-    parsed = _parse_expr(s, period, shown)
+    parsed = _parse_expr(s, period, text)
     if parsed is None:
-        raise _not_understood(shown)
+        raise _not_understood(_shown(text))
     kind, start_day, end_day = parsed
     return Deadline(kind, text, start_day, end_day)
 
