@@ -293,12 +293,11 @@ class Directory:
             ]
             full_names = [s for s, full in registry if full]
             name = full_names[0] if full_names else registry[0][0]
-        projects: list[str] = []
+        registries = self.registries
+        # dict.fromkeys, not a list search: a role such as «Руководители ОО» is in every plan
+        projects = dict.fromkeys(registries[node[1]].project for node in nodes)
         position = email = phone = None
         for node in nodes:
-            project = self.registries[node[1]].project
-            if project not in projects:
-                projects.append(project)
             if node[0] == "p":
                 entry = self._found[node]
                 position = position or entry.position
@@ -317,14 +316,12 @@ class Directory:
 
     def _duties(self) -> dict[str, list[Duty]]:
         """Curators and leads of the projects and clusters, by merged entry."""
-        found: dict[str, list[Duty]] = {}
+        found: dict[str, dict[Duty, None]] = {}  # ordered sets: a duty listed once
         for pos, registry in enumerate(self.registries):
             for kind, ref, cluster_id in registry.duties:
-                duty = Duty(kind, registry.project, cluster_id)
-                bucket = found.setdefault(self.key_of(pos, ref), [])
-                if duty not in bucket:
-                    bucket.append(duty)
-        return found
+                found.setdefault(self.key_of(pos, ref), {})[Duty(kind, registry.project,
+                                                                  cluster_id)] = None
+        return {key: list(duties) for key, duties in found.items()}
 
     # ------------------------------------------------------------------ lookups
 
