@@ -118,15 +118,20 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
             latest_date(result.index) if result.index is not None else None,
         ),
     )
-    _keep(result, run, cache, key)
+    _keep(result, run)  # no part stored yet (see _keep)
     return result
 
 
 def _keep(result: FileResult, run: RunOptions, cache: Cache | None = None,
           key: str = "") -> None:
     """Keep what the caller needs: the plan and index of usable files, or the mapper's part
-    of them (stored in the cache when the mapper has a key), nothing but diagnostics
-    otherwise."""
+    of them, nothing but diagnostics otherwise.
+
+    With a `cache` (given only for a plan rebuilt from the cache) and a mapper key, the part
+    is stored too. A part is kept from the second time a file is asked about on, like a
+    cache that admits on the second hit: a file met for the first time may have just
+    changed, and its part would cost a cold run as much as a tenth of its check (pickling
+    and one more file), which the query commands' target (1.2 x `validate`) cannot spare."""
     usable = result.index is not None and not result.blocking(run.exempt)
     if run.mapper is not None and usable and result.index is not None:
         part = run.mapper(result.index, result.file)
