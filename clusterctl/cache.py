@@ -138,10 +138,9 @@ class Cache:
                 return None
             data: dict[str, Any] | None = None
             if want_data and has_data:
-                stored = self._read(path.with_name(path.name + ".data"), key)
-                if stored is None or not isinstance(stored[1], dict):
+                data = self.get_data(key)
+                if data is None:
                     return None  # the data is gone or damaged: check the file again
-                data = stored[1]
             return Entry(
                 [_diagnostic(file, d) for d in diagnostics], data, computed, latest_date,
                 bool(has_data),
