@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from clusterctl.check import CheckOptions, FileResult
     from clusterctl.plan import PlanIndex
+    from clusterctl.queries import Query
     from clusterctl.validate import RunOptions
 
 
@@ -154,17 +155,16 @@ QUERY_EXEMPT = frozenset({"future-date"})
 
 def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
                exempt: frozenset[str] = QUERY_EXEMPT,
-               mapper: Callable[[PlanIndex, str], Any] | None = None,
-               running: Running = Running(),
-               mapper_key: tuple[str, str] | None = None) -> LoadedPlans:
+               query: Query[Any] | None = None,
+               running: Running = Running()) -> LoadedPlans:
     """Check and load every plan under `paths` for a query command.
 
     Files with errors are reported on stderr (the same located messages as `validate`) and
     skipped; the caller answers from the rest and exits 1 at the end if any was skipped.
     The check runs with the same options as `validate`, so both share the cache; errors with
-    an `exempt` code do not make a file unusable and are not reported. With a `mapper` the
-    usable files carry its `part` (computed in the worker processes) instead of their plan;
-    with a `mapper_key` too, the parts are kept in the cache (see `RunOptions.mapper_key`).
+    an `exempt` code do not make a file unusable and are not reported. With a `query` the
+    usable files carry its `part` (computed in the worker processes, kept in the cache under
+    the query's `cache_key`) instead of their plan.
     """
     from clusterctl.errors import UserError
     from clusterctl.reporters import report
@@ -173,8 +173,11 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     try:
         results = validate_paths(
             default_paths(paths), options,
-            run_options(running, want_plans=mapper is None, exempt=exempt, mapper=mapper,
-                        mapper_key=mapper_key),
+            run_options(
+                running, want_plans=query is None, exempt=exempt,
+                mapper=query.part if query is not None else None,
+                mapper_key=query.cache_key() if query is not None else None,
+            ),
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None

@@ -269,10 +269,7 @@ def _start(
     # the same options as `validate` (shared cache); load_plans exempts `future-date`
     options = CheckOptions(lang=language, today=today)
     asked = query(today, filters) if query is not None else None
-    loaded = load_plans(
-        paths, options, mapper=asked.part if asked is not None else None, running=running,
-        mapper_key=asked.cache_key() if asked is not None else None,
-    )
+    loaded = load_plans(paths, options, query=asked, running=running)
     return _Run(language, today, fmt, loaded, filters, options, asked, running)
 
 
