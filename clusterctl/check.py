@@ -64,6 +64,10 @@ class CheckOptions:
     today: datetime.date = datetime.date(2000, 1, 1)
     ignore: frozenset[str] = frozenset()
     max_bytes: int = MAX_BYTES
+    accelerate: bool = True
+    """Let the optional accelerator (yaml-rs, see `fastload`) read the files when it is
+    installed and not switched off. It never changes a result, only the time: `validate_paths`
+    turns it off for a small input, where importing it costs more than it saves."""
 
 
 # ------------------------------------------------------------------ directives
@@ -432,7 +436,6 @@ def _diagnostic(file: str, code: str, lang: str, **params: Any) -> Diagnostic:
 def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) -> None:
     from pydantic import ValidationError
 
-    from clusterctl import fastload
     from clusterctl.models import Plan
     from clusterctl.plan import build_index
     from clusterctl.rules import RULES
@@ -441,7 +444,11 @@ def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) ->
     # The optional accelerator (clusterctl/fastload.py) gives the exact loader's data or
     # nothing, and no positions: the exact loader reads the file again only when there is a
     # diagnostic to place, so every position comes from the exact loader.
-    fast = fastload.try_fast(data) if fastload.enabled() else None
+    fast = None
+    if options.accelerate:
+        from clusterctl import fastload
+
+        fast = fastload.try_fast(data) if fastload.enabled() else None
     source: SourceMap | None = None
     if fast is None:
         loaded = load_bytes(data, file, options.lang)

@@ -97,7 +97,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Final, Literal, NamedTuple, TypeAlias
+from typing import Any, Final, Literal, NamedTuple, TypeAlias, cast
 
 __all__ = [
     "Deadline",
@@ -356,16 +356,40 @@ _TRANSLATE: Final = str.maketrans(
         "\ufeff": "",
     }
 )
+class _LazyPattern:
+    """A regex compiled on first use, which then takes its place as the module's global
+    `name`: every function here looks its patterns up by name at each call, so the first use
+    compiles once and later ones pay nothing. Compiling all of them costs ≈ 7 ms, a third of
+    a one-plan check's own work, and a plan uses only a few of the grammar's forms."""
+
+    __slots__ = ("_name", "_source")
+
+    def __init__(self, name: str, source: str) -> None:
+        self._name, self._source = name, source
+
+    def __getattr__(self, attr: str) -> Any:  # fullmatch, sub… (and pattern, for tests)
+        compiled = re.compile(self._source)
+        globals()[self._name] = compiled
+        return getattr(compiled, attr)
+
+
+def _lazy(name: str, source: str) -> re.Pattern[str]:
+    return cast("re.Pattern[str]", _LazyPattern(name, source))
+
+
 # The characters _TRANSLATE changes: str.translate with a dict is slow on Cyrillic text, and
 # most phrases contain none of them.
-_TRANSLATED_RE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
-_TAIL_PAREN_RE: Final = re.compile(r" ?\([^()]*\)$")
-_TAIL_WORD_RE: Final = re.compile(r" ?включительно$")
-_YEAR_SUFFIX_RE: Final = re.compile(
+_TRANSLATED_RE: Final = _lazy(
+    "_TRANSLATED_RE", "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]"
+)
+_TAIL_PAREN_RE: Final = _lazy("_TAIL_PAREN_RE", r" ?\([^()]*\)$")
+_TAIL_WORD_RE: Final = _lazy("_TAIL_WORD_RE", r" ?включительно$")
+_YEAR_SUFFIX_RE: Final = _lazy(
+    "_YEAR_SUFFIX_RE",
     r"(?<=[0-9]) ?(?:г\.? ?г|годы|годах|годов|года|году|год|г)(?![а-яa-z])\.?"
 )
-_SEP_SPACE_RE: Final = re.compile(r" ?([-/]) ?")
-_DIGIT_DOT_SPACE_RE: Final = re.compile(r"(?<=[0-9])\. (?=[0-9])")
+_SEP_SPACE_RE: Final = _lazy("_SEP_SPACE_RE", r" ?([-/]) ?")
+_DIGIT_DOT_SPACE_RE: Final = _lazy("_DIGIT_DOT_SPACE_RE", r"(?<=[0-9])\. (?=[0-9])")
 
 
 # A text that ends in none of these is left alone by _strip_tail (see the three steps there).
@@ -477,24 +501,29 @@ _QNUM: Final = (
     r"|четвертый|четвертом|четвертого)"
 )
 _HNUM: Final = rf"(?:(?:ii|i|[12]){_ORD_SUFFIX}|первое|первом|первого|второе|втором|второго)"
-_NUM_TOKEN_RE: Final = re.compile(rf"(?P<n>{_NUMERALS}|[a-zа-я]+){_ORD_SUFFIX}")
+_NUM_TOKEN_RE: Final = _lazy("_NUM_TOKEN_RE", rf"(?P<n>{_NUMERALS}|[a-zа-я]+){_ORD_SUFFIX}")
 
-_ISO_RE: Final = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
-_DMY_RE: Final = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2}))?")
-_DAY_NAME_RE: Final = re.compile(rf"(?P<d>[0-9]{{1,2}}) ?{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
-_MONTH_RE: Final = re.compile(rf"{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
-_YEAR_RE: Final = re.compile(r"[0-9]{4}")
-_QUARTER_RE: Final = re.compile(rf"(?P<q>{_QNUM}) ?(?:квартал[аеу]?|кв\.?) ?(?P<y>[0-9]{{4}})")
-_HALF_RE: Final = re.compile(rf"(?P<h>{_HNUM}) ?(?:полугоди[еяи]) ?(?P<y>[0-9]{{4}})")
+_ISO_RE: Final = _lazy("_ISO_RE", r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
+_DMY_RE: Final = _lazy(
+    "_DMY_RE", r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2}))?"
+)
+_DAY_NAME_RE: Final = _lazy("_DAY_NAME_RE", rf"(?P<d>[0-9]{{1,2}}) ?{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
+_MONTH_RE: Final = _lazy("_MONTH_RE", rf"{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
+_YEAR_RE: Final = _lazy("_YEAR_RE", r"[0-9]{4}")
+_QUARTER_RE: Final = _lazy(
+    "_QUARTER_RE", rf"(?P<q>{_QNUM}) ?(?:квартал[аеу]?|кв\.?) ?(?P<y>[0-9]{{4}})"
+)
+_HALF_RE: Final = _lazy("_HALF_RE", rf"(?P<h>{_HNUM}) ?(?:полугоди[еяи]) ?(?P<y>[0-9]{{4}})")
 _SCHOOL_MARK: Final = r"(?:учебн(?:ый|ого|ом|ому) год[ау]?|уч\.? ?г(?:од[ау]?)?\.?)"
-_SCHOOL_RE: Final = re.compile(
+_SCHOOL_RE: Final = _lazy(
+    "_SCHOOL_RE",
     rf"(?P<y1>[0-9]{{4}})[-/](?P<y2>[0-9]{{4}}|[0-9]{{2}}) ?{_SCHOOL_MARK}"
     rf"|(?:учебный|уч\.?) ?год (?P<y1b>[0-9]{{4}})[-/](?P<y2b>[0-9]{{4}}|[0-9]{{2}})"
 )
-_SCHOOL_HALF_RE: Final = re.compile(rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)")
+_SCHOOL_HALF_RE: Final = _lazy("_SCHOOL_HALF_RE", rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)")
 _MONTH_FIRSTS: Final = frozenset(form[0] for form in _MONTH_FORMS)  # the first letters of _MON
-_BARE_DAY_RE: Final = re.compile(r"[0-9]{1,2}")
-_BARE_ORD_RE: Final = re.compile(_QNUM)
+_BARE_DAY_RE: Final = _lazy("_BARE_DAY_RE", r"[0-9]{1,2}")
+_BARE_ORD_RE: Final = _lazy("_BARE_ORD_RE", _QNUM)
 
 # Keyword phrases (matched against the whole normalised text).
 _LEAD: Final = r"(?:постоянно|систематически|регулярно)"
@@ -505,16 +534,17 @@ _SPAN: Final = (
     r"|весь (?:учебный год|год|период(?: реализации(?: проекта)?)?"
     r"|срок(?: реализации(?: проекта)?)?|проект))"
 )
-_ONGOING_RE: Final = re.compile(rf"{_LEAD}(?:,? {_SPAN})?|{_SPAN}(?:,? {_LEAD})?")
-_UNSCHEDULED_RE: Final = re.compile(
+_ONGOING_RE: Final = _lazy("_ONGOING_RE", rf"{_LEAD}(?:,? {_SPAN})?|{_SPAN}(?:,? {_LEAD})?")
+_UNSCHEDULED_RE: Final = _lazy(
+    "_UNSCHEDULED_RE",
     r"по (?:отдельному |индивидуальному |утвержденному )?(?:графику|плану|расписанию)"
     r"|по (?:отдельным |индивидуальным )?(?:графикам|планам)"
     r"|по согласованию|по мере (?:необходимости|готовности|поступления)|по запрос(?:у|ам)"
 )
 _ONCE: Final = r"(?:не реже )?(?:(?:1|один|одного) )?раза? в "
 _TWICE: Final = r"(?:не реже )?(?:2|два|двух) раза? в "
-_RECURRING_RES: Final = tuple(
-    (re.compile(rf"(?:{pattern})(?:,? {_SPAN})?"), recurrence)
+_RECURRING: Final = tuple(
+    (rf"(?:{pattern})(?:,? {_SPAN})?", recurrence)
     for pattern, recurrence in (
         (rf"еженедельно|{_ONCE}неделю", "weekly"),
         (rf"ежемесячно|{_ONCE}месяц", "monthly"),
@@ -526,10 +556,22 @@ _RECURRING_RES: Final = tuple(
         (rf"ежегодно|{_ONCE}(?:учебный )?год", "yearly"),
     )
 )
+"""(regex, recurrence) of the recurring forms; compiled by `_recurring_res` on first use."""
+
+
+@lru_cache(maxsize=1)
+def _recurring_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), recurrence) for pattern, recurrence in _RECURRING)
+
+
 _BEFORE_WORDS: Final = r"(?:в срок |срок )?(?:до|не позднее(?: чем)?|не позже(?: чем)?)"
-_BEFORE_YEAR_END_RE: Final = re.compile(rf"{_BEFORE_WORDS} конца (?:текущего )?года")
-_BEFORE_RE: Final = re.compile(rf"{_BEFORE_WORDS}(?: конца)? (?P<rest>.+)")
-_PREFIX_RE: Final = re.compile(r"(?:в течение|в течении|на протяжении|в период|весь|в|во) ")
+_BEFORE_YEAR_END_RE: Final = _lazy(
+    "_BEFORE_YEAR_END_RE", rf"{_BEFORE_WORDS} конца (?:текущего )?года"
+)
+_BEFORE_RE: Final = _lazy("_BEFORE_RE", rf"{_BEFORE_WORDS}(?: конца)? (?P<rest>.+)")
+_PREFIX_RE: Final = _lazy(
+    "_PREFIX_RE", r"(?:в течение|в течении|на протяжении|в период|весь|в|во) "
+)
 
 # How every match of a keyword regex above starts (or what it contains): _parse tries a regex
 # only on a text that passes its test, since most phrases are dates and match none of them.
@@ -545,9 +587,9 @@ _UNSCHEDULED_START: Final = "по "
 _RECURRING_START: Final = "еже"  # «еженедельно»…; every other form has «раз» (_ONCE, _TWICE…)
 _BEFORE_STARTS: Final = ("в срок ", "срок ", "до", "не позднее", "не позже")  # _BEFORE_WORDS
 _PREFIX_STARTS: Final = ("в", "на протяжении ")
-_FROM_TO_RE: Final = re.compile(r"(?:в период )?со? (?P<body>.+)")
+_FROM_TO_RE: Final = _lazy("_FROM_TO_RE", r"(?:в период )?со? (?P<body>.+)")
 _FROM_TO_STARTS: Final = ("с", "в период с")  # how every match of _FROM_TO_RE starts
-_FROM_TO_SEP_RE: Final = re.compile(r" (?:по|до) ")
+_FROM_TO_SEP_RE: Final = _lazy("_FROM_TO_SEP_RE", r" (?:по|до) ")
 
 
 # --------------------------------------------------------------------------- points
@@ -923,7 +965,7 @@ def _parse(text: str, period: Period | None) -> Deadline:
     if s.startswith(_UNSCHEDULED_START) and _UNSCHEDULED_RE.fullmatch(s):
         return Deadline(DeadlineKind.UNSCHEDULED, text, None, None)
     if "раз" in s or s.startswith(_RECURRING_START):
-        for regex, recurrence in _RECURRING_RES:
+        for regex, recurrence in _recurring_res():
             if regex.fullmatch(s):
                 return Deadline(DeadlineKind.RECURRING, text, *_bounded(period), recurrence)
     # «… конца (текущего) года»: the year suffix rule leaves this «года» (no digit before it)

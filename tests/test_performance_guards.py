@@ -261,3 +261,97 @@ def test_the_flow_collection_regex_is_compiled_only_when_needed() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert done.stdout.split() == ["True", "False"]
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def test_the_command_table_names_each_command_s_module() -> None:
+    """`clusterctl.cli.main` imports only the module of the command being run, found in
+    `COMMANDS`: every command and group of the full app must be there, with its module."""
+    from clusterctl import cli
+
+    app = cli.load()
+    commands: dict[str, str] = {}
+    for command in app.registered_commands:
+        assert command.callback is not None
+        name = command.name or command.callback.__name__.replace("_", "-")
+        commands[name] = command.callback.__module__.rpartition(".")[2]
+    groups: dict[str, str] = {}
+    for group in app.registered_groups:
+        assert group.name is not None and group.typer_instance is not None
+        callback = group.typer_instance.registered_commands[0].callback
+        groups[group.name] = callback.__module__.rpartition(".")[2]  # type: ignore[union-attr]
+    assert {**commands, **groups} == cli.COMMANDS
+    for modules in (list(commands.values()), list(groups.values())):  # in --help order
+        assert modules == sorted(modules, key=cli.MODULES.index)
+
+
+def _run_cli(args: list[str], full: bool) -> subprocess.CompletedProcess[str]:
+    """The console script's way (only the command's module) or the full app's."""
+    call = "cli.load()(prog_name='clusterctl')" if full else "cli.main()"
+    probe = f"import sys\nsys.argv = ['clusterctl', *{args!r}]\nfrom clusterctl import cli\n{call}"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, env={**__import__("os").environ, "COLUMNS": "100"})
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "--help"], ["who", "--help"], ["export", "--help"], ["templates", "list"],
+    ["validate", "--bogus"], ["valdate"], ["--help"], [],
+])
+def test_registering_one_command_changes_no_output(args: list[str]) -> None:
+    lean, full = _run_cli(args, full=False), _run_cli(args, full=True)
+    assert (lean.returncode, lean.stdout, lean.stderr) == (full.returncode, full.stdout,
+                                                           full.stderr)
+
+
+def test_validate_imports_no_other_command_module() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['clusterctl', 'validate', 'projects/primorye-roadmap-2022.yaml', "
+        "'--no-cache']\n"
+        "from clusterctl.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('clusterctl.cli.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.splitlines()[-1] == "['clusterctl.cli.app', 'clusterctl.cli.check_cmds']"
+
+
+def test_the_deadline_grammar_compiles_its_patterns_on_first_use() -> None:
+    """Compiling the grammar's 30 patterns costs ≈ 7 ms: importing it compiles none, and a
+    phrase compiles only those its form needs."""
+    probe = (
+        "import re, clusterctl.dates as d\n"
+        "names = [n for n in vars(d) if n.endswith('_RE')]\n"
+        "print(len(names), sum(isinstance(getattr(d, n), re.Pattern) for n in names))\n"
+        "d.parse_deadline('до 26.09.2022')\n"
+        "print(sorted(n for n in names if isinstance(getattr(d, n), re.Pattern)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    counts, compiled = done.stdout.splitlines()
+    total, at_import = map(int, counts.split())
+    assert total >= 25 and at_import == 0
+    assert "_BEFORE_RE" in compiled and "_DMY_RE" in compiled and "_ONGOING_RE" not in compiled
+
+
+def test_a_small_input_is_read_without_the_accelerator(
+    parse_counter: list[str], tmp_path: Path
+) -> None:
+    """Importing the optional accelerator costs more than it saves on a few small files;
+    on more it is used (when installed), with the same results."""
+    from clusterctl.validate import ACCELERATE_MIN_BYTES
+
+    one = PROJECTS / "yaroslavl-network-passport.yaml"
+    assert one.stat().st_size < ACCELERATE_MIN_BYTES
+    small = validate_paths([str(one)], OPTIONS, RunOptions(jobs=1))
+    assert parse_counter == [small[0].file]  # the exact loader alone
+    parse_counter.clear()
+    assert sum(p.stat().st_size for p in PROJECTS.glob("*.yaml")) >= ACCELERATE_MIN_BYTES
+    every = validate_paths([str(PROJECTS)], OPTIONS, RunOptions(jobs=1))
+    if clusterctl.fastload.enabled():
+        assert "yaml-rs" in parse_counter
+    same = [r for r in every if r.file == small[0].file]
+    assert [r.diagnostics for r in same] == [r.diagnostics for r in small]
