@@ -236,20 +236,29 @@ def build_index(plan: Plan) -> PlanIndex:
             except DeadlineError as exc:
                 index.stage_period_errors[si] = exc.with_traceback(None)
 
-    for path, task_stage, task in index.tasks():
-        stage_no = path[1] if task_stage is not None else None
-        period = index.stage_periods.get(stage_no) if isinstance(stage_no, int) else None
-        period = period or index.project_period
-        ref = (task.id or "?").rstrip(".") or "?"
-        item = Item(task, None, task_stage, path, ref, period=period)
-        _parse_due(item, task.due)
-        index.items.append(item)
-        for k, step in enumerate(task.steps):
-            sub = Item(task, step, task_stage, (*path, "steps", k),
-                       step_ref(task, step, k),
-                       period=period)
-            _parse_due(sub, step.due)
-            index.items.append(sub)
+    # every task, then its steps, in `tasks()` order (the loops are written out: this runs
+    # for each of the ~150 tasks and steps of every plan)
+    items = index.items
+    stage_periods, project_period = index.stage_periods, index.project_period
+    groups: list[tuple[tuple[str | int, ...], Stage | None, Period | None, list[Task]]] = [
+        (("stages", si, "tasks"), stage, stage_periods.get(si) or project_period, stage.tasks)
+        for si, stage in enumerate(plan.stages)
+    ]
+    groups.append((("tasks",), None, project_period, plan.tasks))
+    for base, task_stage, period, tasks in groups:
+        for ti, task in enumerate(tasks):
+            path = (*base, ti)
+            ref = (task.id or "?").rstrip(".") or "?"
+            item = Item(task, None, task_stage, path, ref, period=period)
+            if task.due:
+                _parse_due(item, task.due)
+            items.append(item)
+            for k, step in enumerate(task.steps):
+                sub = Item(task, step, task_stage, (*path, "steps", k),
+                           step.id or step_ref(task, step, k), period=period)
+                if step.due:
+                    _parse_due(sub, step.due)
+                items.append(sub)
     return index
 
 

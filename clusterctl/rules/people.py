@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from clusterctl.diagnostics import Severity
-from clusterctl.plan import Path, PlanIndex
+from clusterctl.plan import Path, PlanIndex, normalise_name
 from clusterctl.rules.base import Finding, RuleContext, rule
 
 
-def _check(index: PlanIndex, refs: list[str], path: Path, field: str) -> Iterator[Finding]:
+def _check(index: PlanIndex, refs: list[str], path: Path, field: str) -> list[Finding]:
+    """A finding for each name of `refs` in neither registry (a list, not a generator: this
+    runs for every task and step, and almost every name is known)."""
+    found: list[Finding] = []
+    person, role = index.person, index.role
     for k, ref in enumerate(refs):
-        if index.person(ref) is not None or index.role(ref) is not None:
+        if person(ref) is not None or role(ref) is not None:
             continue
         closest = index.closest(ref, index.responsible_names())
-        yield Finding(
+        found.append(Finding(
             "unknown-person", (*path, field, k) if path or field else (k,),
             {"name": ref, "field": field, "closest": closest},
-        )
+        ))
+    return found
 
 
 @rule("known-people", {"unknown-person": Severity.WARNING})
@@ -33,5 +38,11 @@ def known_people(ctx: RuleContext) -> Iterable[Finding]:
     for ci, cluster in enumerate(ctx.plan.clusters):
         yield from _check(index, cluster.curators, ("clusters", ci), "curators")
         yield from _check(index, cluster.leads, ("clusters", ci), "leads")
+    people, roles = index.people, index.roles
     for item in index.items:
-        yield from _check(index, item.work.responsible, item.path, "responsible")
+        responsible = item.work.responsible
+        for ref in responsible:  # the usual case, every name known, checked inline
+            key = normalise_name(ref)
+            if key not in people and key not in roles:
+                yield from _check(index, responsible, item.path, "responsible")
+                break

@@ -50,7 +50,8 @@ def references(ctx: RuleContext) -> Iterable[Finding]:
     cluster_ids = [c.id for c in plan.clusters]
     for item in index.items:
         work = item.work
-        yield from _orgs(index, work.participants, (*item.path, "participants"))
+        if work.participants:
+            yield from _orgs(index, work.participants, (*item.path, "participants"))
         if item.step is not None:
             continue
         task = item.task
@@ -66,6 +67,6 @@ def references(ctx: RuleContext) -> Iterable[Finding]:
                 {"kind": "cluster", "ref": task.cluster,
                  "closest": index.closest(task.cluster, cluster_ids)},
             )
-        if task.outcome is not None:
+        if task.outcome is not None and task.outcome.organisations:
             yield from _orgs(index, task.outcome.organisations,
                              (*item.path, "outcome", "organisations"))

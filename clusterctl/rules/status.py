@@ -23,6 +23,11 @@ def status(ctx: RuleContext) -> Iterable[Finding]:
     with status `done` and a `cancel_reason` with status `cancelled` (a warning otherwise)."""
     for item in ctx.index.items:
         work, path = item.work, item.path
+        if (
+            work.done_on is None and work.cancelled_on is None and not work.reschedules
+            and not work.cancel_reason and work.status is not Status.cancelled
+        ):
+            continue  # most tasks and steps: nothing here to check
         if work.status is Status.cancelled and not work.cancel_reason:
             yield Finding("cancelled-without-reason", (*path, "status"), {"id": item.ref})
         for field, day in (("done_on", work.done_on), ("cancelled_on", work.cancelled_on)):
