@@ -15,12 +15,15 @@ no registry stay as written (a typo stays a separate entry).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, NamedTuple
 
 from clusterctl.plan import PlanIndex, initials_form, normalise_name
 from clusterctl.tables import json_plain
+
+if TYPE_CHECKING:  # the pydantic models are built only where plans are validated
+    from clusterctl.models import Person, Role
 
 __all__ = ["Directory", "Duty", "Registry", "Responsible", "registry_of"]
 
@@ -57,30 +60,55 @@ class Responsible:
     phone: str | None
 
 
-LocalNode = tuple[str, int | str]
-"""A registry entry of one plan: ("p", person number) | ("r", role number) | ("u", name key)."""
-_Node = tuple[str, int, int | str]
-"""The same with the plan's position among all plans."""
+_RESPONSIBLE_SETTERS = tuple(getattr(Responsible, f.name).__set__ for f in fields(Responsible))
+
+
+def _responsible(key: str, name: str, kind: str, spellings: tuple[str, ...],
+                 projects: tuple[str, ...], duties: tuple[Duty, ...], position: str | None,
+                 email: str | None, phone: str | None) -> Responsible:
+    """`Responsible(...)`, made once per merged entry (tens of thousands): the frozen
+    dataclass's __init__ parses keywords and sets each field through object.__setattr__
+    (~1.5 µs); the slots' own descriptors set them in half the time. The same object: no
+    __post_init__, every field set (tests/test_who_speed_equivalence.py compares them)."""
+    made = object.__new__(Responsible)
+    (set_key, set_name, set_kind, set_spellings, set_projects, set_duties, set_position,
+     set_email, set_phone) = _RESPONSIBLE_SETTERS
+    set_key(made, key)
+    set_name(made, name)
+    set_kind(made, kind)
+    set_spellings(made, spellings)
+    set_projects(made, projects)
+    set_duties(made, duties)
+    set_position(made, position)
+    set_email(made, email)
+    set_phone(made, phone)
+    return made
 
 
 class Entry(NamedTuple):
     """One person, role or unregistered name of a plan, with its keys already folded.
 
+    Only what the merge needs travels (the parent merges alone, so every byte and every
+    call saved here is saved once per entry of every plan); the keys a user may type to
+    find an entry are derived from these when :meth:`Directory.find` is first asked.
     (Registries travel between processes: named tuples unpickle ~3x faster than frozen
     dataclasses.)"""
 
-    node: LocalNode
+    kind: str
+    """"person", "role" or "unknown" (written in the plan but in no registry)."""
     spellings: tuple[str, ...]
+    """How the plan writes it, one spelling per normalised form (the first written)."""
     norms: tuple[str, ...]
     """`normalise_name` of each spelling."""
-    full: tuple[bool, ...]
-    """Whether each spelling is a full three-part name."""
     strong: tuple[str, ...]
-    """Keys that merge entries across plans (names, full names, aliases)."""
+    """Keys that merge entries across plans: the names, full names and aliases (`norms`
+    itself, the same tuple, so it pickles as a reference), "role:…" ones for a role."""
     weak: tuple[str, ...]
     """"Фамилия И.О." forms, which merge only when unambiguous."""
-    lookup: tuple[str, ...]
-    """Keys a user may type to find it (adds ids)."""
+    full_name: str | None = None
+    """A person's first spelling that is a full three-part name (it names the person)."""
+    ident: str | None = None
+    """The normalised id of a person or role (a key a user may type, besides the names)."""
     position: str | None = None
     email: str | None = None
     phone: str | None = None
@@ -91,118 +119,121 @@ class Registry(NamedTuple):
 
     project: str
     entries: tuple[Entry, ...]
-    refs: dict[str, LocalNode]
-    """Every responsible, curator and lead reference written in the plan -> its entry."""
-    duties: tuple[tuple[str, str, str | None], ...]
-    """(curator | lead, reference, cluster id or None) of the project and its clusters."""
+    """People, then roles, then unregistered names sorted by their key (zero-padded to six
+    characters, as always): the merge numbers nodes in this order and keeps the first node
+    of a group as its root, so the order decides the merged entries' order and keys."""
+    refs: dict[str, int]
+    """Every responsible, curator and lead reference written in the plan -> its entry's
+    place in `entries`."""
+    duties: tuple[tuple[str, int, str | None], ...]
+    """(curator | lead, entry's place, cluster id or None) of the project and its
+    clusters."""
 
 
-def _keys(names: Iterable[str | None]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(normalise_name(n) for n in names if n))
-
-
-def _is_full_name(spelling: str) -> bool:
-    return initials_form(spelling) is not None and len(spelling.split()) >= 3
-
-
-def _entry(node: LocalNode, spellings: list[str], strong: list[str | None],
-           weak: list[str | None], lookup: list[str | None], **contact: str | None) -> Entry:
+def _person(person: Person) -> Entry:
+    # each spelling is folded once (normalise_name and initials_form are cached as well);
+    # the keys are those of every spelling, the spellings one per folded form
+    spellings: list[str] = []
+    norms: list[str] = []
+    weak: list[str] = []
+    full_name = None
+    for name in (person.name, person.full_name, *person.aliases):
+        if not name:
+            continue
+        norm = normalise_name(name)
+        if norm not in norms:
+            spellings.append(name)
+            norms.append(norm)
+        form = initials_form(name)
+        if form is not None:
+            if full_name is None and len(name.split()) >= 3:
+                full_name = name
+            key = normalise_name(form)
+            if key not in weak:
+                weak.append(key)
+    folded = tuple(norms)
     return Entry(
-        node=node, spellings=tuple(spellings),
-        norms=tuple(normalise_name(s) for s in spellings),
-        full=tuple(_is_full_name(s) for s in spellings),
-        strong=_keys(strong), weak=_keys(weak), lookup=_keys(lookup), **contact,
+        "person", tuple(spellings), folded, folded, tuple(weak), full_name,
+        normalise_name(person.id) if person.id else None,
+        person.position, person.email, person.phone,
     )
 
 
-def _mentioned_refs(index: PlanIndex) -> Iterator[str]:
-    plan = index.plan
-    yield from plan.project.leads
-    yield from plan.project.curators
-    for cluster in plan.clusters:
-        yield from cluster.curators
-        yield from cluster.leads
-    for item in index.items:
-        yield from item.work.responsible
+def _role(role: Role) -> Entry:
+    names = (role.name, *role.aliases)
+    spellings: dict[str, str] = {}  # norm -> first spelling
+    for name in names:
+        spellings.setdefault(normalise_name(name), name)
+    return Entry(
+        "role", tuple(spellings.values()), tuple(spellings),
+        tuple(dict.fromkeys(normalise_name("role:" + n) for n in names)), (),
+        ident=normalise_name(role.id) if role.id else None,
+    )
+
+
+def _unknown(ref: str, norm: str) -> Entry:
+    form = initials_form(ref)
+    folded = (norm,)
+    return Entry(
+        "unknown", (ref,), folded, folded if ref else (),
+        (normalise_name(form),) if form else (),
+    )
 
 
 def registry_of(index: PlanIndex) -> Registry:
     """The responsibles of one plan: its people, its roles, and the names it writes that are
     in neither, each with the keys under which plans meet."""
     plan = index.plan
-    entries: list[Entry] = []
+    entries = [_person(person) for person in plan.people]
+    entries.extend(_role(role) for role in plan.roles)
     person_no = {id(p): k for k, p in enumerate(plan.people)}
-    role_no = {id(r): k for k, r in enumerate(plan.roles)}
-    for k, person in enumerate(plan.people):
-        names = [person.name, person.full_name, *person.aliases]
-        forms = [initials_form(n) if n else None for n in names]
-        entries.append(_entry(
-            ("p", k), [n for n in names if n], names, forms, [*names, *forms, person.id],
-            position=person.position, email=person.email, phone=person.phone,
-        ))
-    for k, role in enumerate(plan.roles):
-        role_names = [role.name, *role.aliases]
-        entries.append(_entry(
-            ("r", k), role_names, ["role:" + n for n in role_names], [], [*role_names, role.id]
-        ))
-    refs: dict[str, LocalNode] = {}
-    unknown: set[LocalNode] = set()
-    for ref in _mentioned_refs(index):
-        if ref in refs:
-            continue
-        found = index.person(ref)
+    role_no = {id(r): len(plan.people) + k for k, r in enumerate(plan.roles)}
+    people, roles = index.people, index.roles  # what index.person() and .role() look in
+    refs: dict[str, int] = {}
+    unknown: dict[str, str] = {}  # norm -> the first reference so written
+    mentioned = [*plan.project.leads, *plan.project.curators]
+    for cluster in plan.clusters:
+        mentioned += cluster.curators
+        mentioned += cluster.leads
+    for item in index.items:
+        mentioned += item.work.responsible
+    for ref in dict.fromkeys(mentioned):  # each once, in the order first written
+        norm = normalise_name(ref)
+        found = people.get(norm)
         if found is not None:
-            refs[ref] = ("p", person_no[id(found)])
+            refs[ref] = person_no[id(found)]
             continue
-        named = index.role(ref)
+        named = roles.get(norm)
         if named is not None:
-            refs[ref] = ("r", role_no[id(named)])
+            refs[ref] = role_no[id(named)]
             continue
-        node: LocalNode = ("u", normalise_name(ref))
-        if node not in unknown:
-            unknown.add(node)
-            form = initials_form(ref)
-            entries.append(_entry(node, [ref], [ref], [form], [ref, form]))
-        refs[ref] = node
-    people_and_roles = len(plan.people) + len(plan.roles)
-    entries[people_and_roles:] = sorted(  # unregistered names in _node_order, as Directory needs
-        entries[people_and_roles:], key=lambda e: str(e.node[1]).zfill(6)
-    )
-    duties: list[tuple[str, str, str | None]] = [
-        *(("curator", r, None) for r in plan.project.curators),
-        *(("lead", r, None) for r in plan.project.leads),
+        unknown.setdefault(norm, ref)
+        refs[ref] = -1  # numbered below, once sorted
+    if unknown:
+        # unregistered names last, sorted by key (see Registry.entries)
+        ordered = sorted(unknown, key=lambda norm: norm.zfill(6))
+        number = {norm: len(entries) + k for k, norm in enumerate(ordered)}
+        entries.extend(_unknown(unknown[norm], norm) for norm in ordered)
+        refs = {
+            ref: number[normalise_name(ref)] if k < 0 else k for ref, k in refs.items()
+        }
+    duties: list[tuple[str, int, str | None]] = [
+        *(("curator", refs[r], None) for r in plan.project.curators),
+        *(("lead", refs[r], None) for r in plan.project.leads),
     ]
     for cluster in plan.clusters:
-        duties.extend(("curator", r, cluster.id) for r in cluster.curators)
-        duties.extend(("lead", r, cluster.id) for r in cluster.leads)
+        duties.extend(("curator", refs[r], cluster.id) for r in cluster.curators)
+        duties.extend(("lead", refs[r], cluster.id) for r in cluster.leads)
     return Registry(plan.project.id, tuple(entries), refs, tuple(duties))
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[_Node, _Node] = {}
-
-    def add(self, node: _Node) -> None:
-        self.parent.setdefault(node, node)
-
-    def find(self, node: _Node) -> _Node:
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, a: _Node, b: _Node) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            first, second = sorted((ra, rb), key=_node_order)
-            self.parent[second] = first
-
-
-def _node_order(node: _Node) -> tuple[int, int, str]:
-    kind, plan, what = node
-    return (plan, "pru".index(kind), str(what).zfill(6))
+def _norm_of(entry: Entry, spelling: str) -> str:
+    """`normalise_name` of one of the entry's names: at hand unless the spelling was left out
+    as another one's duplicate."""
+    try:
+        return entry.norms[entry.spellings.index(spelling)]
+    except ValueError:
+        return normalise_name(spelling)
 
 
 def _surname(spelling: str) -> str:
@@ -227,101 +258,160 @@ class Directory:
         return directory
 
     def _build(self, registries: list[Registry]) -> None:
+        # A node is an entry of one plan, numbered in plan order and, within a plan, in
+        # its registry's order (people, roles, unregistered names by key): the smallest
+        # node of a group is its root, and groups come in the order of their roots.
         self.registries = registries
-        uf = _UnionFind()
-        parent = uf.parent
-        strong: dict[str, list[_Node]] = {}
-        weak: dict[str, list[_Node]] = {}
-        self._found: dict[_Node, Entry] = {}
+        self._starts: list[int] = []  # plan position -> its first node
+        self._nodes: list[Entry] = []
+        self._plan_of: list[int] = []  # node -> plan position
         for pos, registry in enumerate(registries):
-            # registry_of lists a plan's entries in _node_order: no sort of all nodes needed
-            for entry in registry.entries:
-                node: _Node = (entry.node[0], pos, entry.node[1])
-                parent[node] = node
-                self._found[node] = entry
-                for key in entry.strong:
-                    strong.setdefault(key, []).append(node)
-                for key in entry.weak:
-                    weak.setdefault(key, []).append(node)
-        for nodes in strong.values():
-            for other in nodes[1:]:
-                uf.union(nodes[0], other)
-        for key, derived in weak.items():
-            groups = {uf.find(n) for n in derived}
-            if len(groups) == 1 and key in strong:
-                for other in strong[key]:
-                    uf.union(derived[0], other)
+            self._starts.append(len(self._nodes))
+            self._nodes.extend(registry.entries)
+            self._plan_of.extend([pos] * len(registry.entries))
+        roots = self._join()
+        duties = self._duties(roots)
+        members: dict[int, list[int]] = {}
+        for node, root in enumerate(roots):
+            if root != node:
+                if root in members:
+                    members[root].append(node)
+                else:
+                    members[root] = [root, node]
 
-        members: dict[_Node, list[_Node]] = {}
-        for node in parent:
-            members.setdefault(uf.find(node), []).append(node)
-        self._uf = uf
-        self._lookup: dict[str, list[_Node]] | None = None  # built by the first find()
+        keys: list[str] = []  # node -> its merged entry's key
+        self._folded: dict[str, str] = {}  # key -> normalise_name of the entry's name
+        alone = [(registry.project,) for registry in registries]  # one tuple for each plan
+        self.entries: dict[str, Responsible] = {}
+        for node, (root, entry) in enumerate(zip(roots, self._nodes, strict=True)):
+            if root != node:
+                keys.append(keys[root])
+                continue
+            group = members.get(node)
+            if group is None:  # most entries are in no other plan: the fields at hand
+                name, folded = entry.spellings[0], entry.norms[0]
+                if entry.full_name is not None:
+                    name, folded = entry.full_name, _norm_of(entry, entry.full_name)
+                kind, spellings = entry.kind, entry.spellings
+                projects: tuple[str, ...] = alone[self._plan_of[node]]
+                position, email, phone = entry.position, entry.email, entry.phone
+            else:
+                folded, name, kind, spellings, projects, position, email, phone = (
+                    self._merged(group)
+                )
+            base = key = f"{kind}:{folded}"
+            n = 1
+            while key in self._folded:
+                n += 1
+                key = f"{base}#{n}"
+            self._folded[key] = folded
+            keys.append(key)
+            self.entries[key] = _responsible(
+                key, name, kind, spellings, projects, duties.get(node, ()), position, email,
+                phone,
+            )
+        self._keys = keys
         self._plan_keys: dict[int, dict[str, str]] = {}
-        self._key_of_root: dict[_Node, str] = {}
-        merged: list[dict[str, Any]] = []
-        taken: set[str] = set()
-        for root, nodes in members.items():
-            fields = self._merged(nodes, taken)
-            merged.append(fields)
-            self._key_of_root[root] = fields["key"]
-        duties = self._duties()
-        self.entries: dict[str, Responsible] = {
-            fields["key"]: Responsible(duties=tuple(duties.get(fields["key"], ())), **fields)
-            for fields in merged
-        }
+        self._lookup: dict[str, list[int]] | None = None  # built by the first find()
 
     # ------------------------------------------------------------------ building
 
-    def _merged(self, nodes: list[_Node], taken: set[str]) -> dict[str, Any]:
-        """The fields of one merged entry (its duties come later); `taken`: keys so far."""
-        kinds = {n[0] for n in nodes}
-        kind = "person" if "p" in kinds else "role" if "r" in kinds else "unknown"
-        written: list[str] = []
-        seen: set[str] = set()
-        for node in nodes:
-            entry = self._found[node]
+    def _join(self) -> list[int]:
+        """The root of every node: entries sharing a strong key are one, and a weak key
+        joins the entries it names when all the entries writing it are one already."""
+        parent = list(range(len(self._nodes)))
+
+        def find(node: int) -> int:
+            root = node
+            while parent[root] != root:
+                root = parent[root]
+            while parent[node] != root:
+                parent[node], node = root, parent[node]
+            return root
+
+        def union(a: int, b: int) -> None:  # the smaller root stays: the first node
+            ra, rb = find(a), find(b)
+            if ra < rb:
+                parent[rb] = ra
+            elif rb < ra:
+                parent[ra] = rb
+
+        strong: dict[str, int] = {}  # key -> the first node with it (the rest joined to it)
+        weak: dict[str, list[int]] = {}
+        for node, entry in enumerate(self._nodes):
+            for key in entry.strong:
+                first = strong.setdefault(key, node)
+                if first != node:
+                    union(first, node)
+            for key in entry.weak:  # (most have none)
+                if key in weak:
+                    weak[key].append(node)
+                else:
+                    weak[key] = [node]
+        # in order: a weak key joined earlier can make a later one unambiguous
+        for key, derived in weak.items():
+            named = strong.get(key)  # the nodes of a strong key are one group already
+            if named is not None:
+                root = find(derived[0])
+                if all(find(other) == root for other in derived[1:]):
+                    union(root, named)
+        for node, up in enumerate(parent):  # a parent precedes its children: one pass
+            parent[node] = parent[up]
+        return parent
+
+    def _merged(self, group: list[int]) -> tuple[str, str, str, tuple[str, ...],
+                                                   tuple[str, ...], str | None, str | None,
+                                                   str | None]:
+        """(normalised name, name, kind, spellings, projects, position, email, phone) of
+        one merged entry of several nodes."""
+        nodes, plan_of, registries = self._nodes, self._plan_of, self.registries
+        people: list[Entry] = []
+        role = False
+        written: dict[str, str] = {}  # norm -> the first spelling
+        # dict, not a list search: a role such as «Руководители ОО» is in every plan
+        projects: dict[str, None] = {}
+        for node in group:
+            entry = nodes[node]
+            if entry.kind == "person":
+                people.append(entry)
+            elif entry.kind == "role":
+                role = True
             for spelling, norm in zip(entry.spellings, entry.norms, strict=True):
-                if norm not in seen:
-                    seen.add(norm)
-                    written.append(spelling)
-        name = written[0]
-        if kind == "person":
-            registry = [
-                (s, full) for n in nodes if n[0] == "p"
-                for s, full in zip(self._found[n].spellings, self._found[n].full, strict=True)
-            ]
-            full_names = [s for s, full in registry if full]
-            name = full_names[0] if full_names else registry[0][0]
-        registries = self.registries
-        # dict.fromkeys, not a list search: a role such as «Руководители ОО» is in every plan
-        projects = dict.fromkeys(registries[node[1]].project for node in nodes)
+                if norm not in written:
+                    written[norm] = spelling
+            projects[registries[plan_of[node]].project] = None
+        kind = "person" if people else "role" if role else "unknown"
+        folded = next(iter(written))
+        name = written[folded]
         position = email = phone = None
-        for node in nodes:
-            if node[0] == "p":
-                entry = self._found[node]
+        if people:
+            for entry in people:  # the first full name, else the first person's name
+                if entry.full_name is not None:
+                    name, folded = entry.full_name, _norm_of(entry, entry.full_name)
+                    break
+            else:
+                first = next(entry for entry in people if entry.spellings)
+                name, folded = first.spellings[0], first.norms[0]
+            for entry in people:
                 position = position or entry.position
                 email = email or entry.email
                 phone = phone or entry.phone
-        base = f"{kind}:{normalise_name(name)}"
-        key, n = base, 1
-        while key in taken:
-            n += 1
-            key = f"{base}#{n}"
-        taken.add(key)
-        return {
-            "key": key, "name": name, "kind": kind, "spellings": tuple(written),
-            "projects": tuple(projects), "position": position, "email": email, "phone": phone,
-        }
+        return (folded, name, kind, tuple(written.values()), tuple(projects), position, email,
+                phone)
 
-    def _duties(self) -> dict[str, list[Duty]]:
-        """Curators and leads of the projects and clusters, by merged entry."""
-        found: dict[str, dict[Duty, None]] = {}  # ordered sets: a duty listed once
-        for pos, registry in enumerate(self.registries):
-            for kind, ref, cluster_id in registry.duties:
-                found.setdefault(self.key_of(pos, ref), {})[Duty(kind, registry.project,
-                                                                  cluster_id)] = None
-        return {key: list(duties) for key, duties in found.items()}
+    def _duties(self, roots: list[int]) -> dict[int, tuple[Duty, ...]]:
+        """Curators and leads of the projects and clusters, by the root of their entry, in
+        plan order."""
+        found: dict[int, dict[Duty, None]] = {}  # ordered sets: a duty listed once
+        for start, registry in zip(self._starts, self.registries, strict=True):
+            project = registry.project
+            for kind, node, cluster_id in registry.duties:
+                root = roots[start + node]
+                if root in found:
+                    found[root][Duty(kind, project, cluster_id)] = None
+                else:
+                    found[root] = {Duty(kind, project, cluster_id): None}
+        return {root: tuple(duties) for root, duties in found.items()}
 
     # ------------------------------------------------------------------ lookups
 
@@ -333,20 +423,32 @@ class Directory:
         """{reference as the plan at `pos` writes it: its merged entry's key}."""
         keys = self._plan_keys.get(pos)
         if keys is None:
+            start, node_keys = self._starts[pos], self._keys
             keys = self._plan_keys[pos] = {
-                ref: self._key_of_root[self._uf.find((kind, pos, what))]
-                for ref, (kind, what) in self.registries[pos].refs.items()
+                ref: node_keys[start + node] for ref, node in self.registries[pos].refs.items()
             }
         return keys
 
-    def _lookups(self) -> dict[str, list[_Node]]:
+    def plan_keys(self, pos: int) -> list[str]:
+        """The merged entry's key of each entry of the registry of the plan at `pos`."""
+        start = self._starts[pos]
+        return self._keys[start:start + len(self.registries[pos].entries)]
+
+    def folded_name(self, key: str) -> str:
+        """`normalise_name` of the entry's name (kept from the merge: sorting by it then
+        folds nothing again)."""
+        return self._folded[key]
+
+    def _lookups(self) -> dict[str, list[int]]:
+        """Nodes by every key a user may type to find them: the names, full names, aliases
+        and "Фамилия И.О." forms, and the ids (a node may be listed twice under a key)."""
         if self._lookup is None:
             self._lookup = {}
-            for pos, registry in enumerate(self.registries):
-                for entry in registry.entries:
-                    node: _Node = (entry.node[0], pos, entry.node[1])
-                    for key in entry.lookup:
-                        self._lookup.setdefault(key, []).append(node)
+            for node, entry in enumerate(self._nodes):
+                for key in (*entry.norms, *entry.weak):
+                    self._lookup.setdefault(key, []).append(node)
+                if entry.ident is not None:
+                    self._lookup.setdefault(entry.ident, []).append(node)
         return self._lookup
 
     def find(self, name: str) -> list[str]:
@@ -357,7 +459,7 @@ class Directory:
             return []
         nodes = self._lookups().get(key)
         if nodes:
-            return sorted({self._key_of_root[self._uf.find(n)] for n in nodes})
+            return sorted({self._keys[node] for node in nodes})
         if " " not in key:
             return sorted(
                 e.key for e in self.entries.values()

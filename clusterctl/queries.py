@@ -1149,6 +1149,7 @@ class StatusQuery(Query[StatusReport]):
         groups: dict[_Group, _Tally] = {}
         by_people = bool(self.filters.responsible)
         done: list[Task] = []  # as of today, whatever the filters (for participation)
+        cluster_ids: dict[str, str | None] = {}  # reference as written -> cluster id
         for order, (path, stage, task) in enumerate(index.tasks()):
             state = task_status(task, today)
             if state is Status.done:
@@ -1158,26 +1159,50 @@ class StatusQuery(Query[StatusReport]):
             if not scope.status(state, ALL_STATUSES):
                 continue
             items = items_of[id(task)]
+            # an item is open as `item_status` says: a task item has the task's status; a
+            # step is open when it is itself and its task's own status is not closed
+            task_closed = work_status(task, today) in CLOSED
             late = False
-            nxt: NextDue | None = None
+            nxt: tuple[datetime.date, Item] | None = None
+            moved = False
             for item in items:
+                if not moved and item.work.reschedules:
+                    moved = reschedule_count(item.work, today) > 0
                 _, due = deadline_span(unit_deadline(item))
-                if due is None or item_status(item, today) not in OPEN:
+                if due is None:
+                    continue
+                if item.step is None:
+                    if state not in OPEN:
+                        continue
+                elif task_closed or work_status(item.step, today) not in OPEN:
                     continue
                 if due < today:
                     late = True
-                elif nxt is None or due < nxt.date:
-                    nxt = NextDue(date=due, id=item.ref, title=one_line(item.title),
-                                  due_phrase=one_line(item.work.due) or None)
+                elif nxt is None or due < nxt[0]:
+                    nxt = (due, item)
             late = late and state in OPEN
-            moved = any(reschedule_count(it.work, today) for it in items)
-            cluster = index.cluster(task.cluster) if task.cluster else None
+            ref = task.cluster
+            if not ref:
+                cluster_id = None
+            elif ref in cluster_ids:
+                cluster_id = cluster_ids[ref]
+            else:
+                found = index.cluster(ref)
+                cluster_id = cluster_ids[ref] = found.id if found is not None else None
             key = (
                 tuple(r for it in items for r in it.responsible) if by_people else (),
                 int(path[1]) if stage is not None else None,
-                cluster.id if cluster is not None else None,
+                cluster_id,
             )
-            groups.setdefault(key, _Tally()).add(state, late, moved, nxt, order)
+            nearest = None
+            if nxt is not None:
+                due, item = nxt
+                nearest = NextDue(date=due, id=item.ref, title=one_line(item.title),
+                                  due_phrase=one_line(item.work.due) or None)
+            tally = groups.get(key)
+            if tally is None:
+                tally = groups[key] = _Tally()
+            tally.add(state, late, moved, nearest, order)
 
         project_id = plan.project.id
         period = index.project_period
@@ -1334,6 +1359,36 @@ class PersonLoad:
     next_due: datetime.date | None
 
 
+_PERSON_LOAD_SETTERS = tuple(
+    getattr(PersonLoad, name).__set__ for name in PersonLoad.__dataclass_fields__
+)
+
+
+def _person_load(key: str, name: str, kind: str, spellings: tuple[str, ...],
+                 projects: tuple[str, ...], duties: tuple[Duty, ...], position: str | None,
+                 open_: int, overdue: int, due_soon: int,
+                 next_due: datetime.date | None) -> PersonLoad:
+    """`PersonLoad(...)`, made once per responsible listed (tens of thousands): the frozen
+    dataclass's __init__ parses keywords and sets each field through object.__setattr__;
+    the slots' own descriptors set them in half the time. The same object: no
+    __post_init__, every field set (tests/test_who_speed_equivalence.py compares them)."""
+    made = object.__new__(PersonLoad)
+    (set_key, set_name, set_kind, set_spellings, set_projects, set_duties, set_position,
+     set_open, set_overdue, set_due_soon, set_next_due) = _PERSON_LOAD_SETTERS
+    set_key(made, key)
+    set_name(made, name)
+    set_kind(made, kind)
+    set_spellings(made, spellings)
+    set_projects(made, projects)
+    set_duties(made, duties)
+    set_position(made, position)
+    set_open(made, open_)
+    set_overdue(made, overdue)
+    set_due_soon(made, due_soon)
+    set_next_due(made, next_due)
+    return made
+
+
 @json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonItem(Work):
@@ -1374,21 +1429,45 @@ class WhoQuery(Query[Who]):
     def soon_until(self) -> datetime.date:
         return window_end(self.today, self.soon_days)
 
-    def rows(self, index: PlanIndex, scope: Scope) -> dict[tuple[str, ...], list[Any]]:
+    def part(self, index: PlanIndex, file: str = "") -> Part:
+        """As :meth:`Query.part`, the registry made first: the rows are keyed by the places
+        of its entries (see :meth:`rows`)."""
+        scope = Scope.of(self.filters)
+        registry = registry_of(index)
+        rows = self.rows(index, scope, registry.refs) if scope.plan(index) else None
+        return Part(vocab_of(index, self.filters), registry, rows)
+
+    def rows(self, index: PlanIndex, scope: Scope,
+             refs: dict[str, int] | None = None) -> dict[tuple[int, ...], list[Any]]:
         """The plan's units (passing the stage and cluster filters) tallied by their
-        responsible references: [open, overdue, due soon, nearest deadline ahead]."""
+        responsibles: [open, overdue, due soon, nearest deadline ahead], keyed by the
+        places of their entries in the plan's registry (`refs`: `registry_of(index).refs`),
+        which the merge maps to its keys with no lookup of the references as written."""
+        if refs is None:
+            refs = registry_of(index).refs
         today, soon_until = self.today, self.soon_until
-        groups: dict[tuple[str, ...], list[Any]] = {}
+        groups: dict[tuple[int, ...], list[Any]] = {}
+        place = refs.__getitem__
+        # open, and of the statuses asked for (scope.status(state, OPEN)), in one test
+        counted = OPEN if scope.statuses is None else OPEN & scope.statuses
         for item, deadline, state in plan_units(index, scope, today):
-            tally = groups.setdefault(tuple(item.responsible), [0, 0, 0, None])
-            if state not in OPEN or not scope.status(state, OPEN):
+            # (an entry written twice, or two that merge, counts once: see answer())
+            entries = tuple(map(place, item.responsible))
+            tally = groups.get(entries)
+            if tally is None:
+                tally = groups[entries] = [0, 0, 0, None]
+            if state not in counted:
                 continue
-            _, due = deadline_span(deadline)
             tally[0] += 1
-            tally[1] += due is not None and due < today
-            if due is not None and today <= due <= soon_until:
+            _, due = deadline_span(deadline)
+            if due is None:
+                continue
+            if due < today:
+                tally[1] += 1
+                continue
+            if due <= soon_until:
                 tally[2] += 1
-            if due is not None and due >= today and (tally[3] is None or due < tally[3]):
+            if tally[3] is None or due < tally[3]:
                 tally[3] = due
         return groups
 
@@ -1422,29 +1501,37 @@ class WhoQuery(Query[Who]):
         if resolved.people is not None:
             wanted = set(resolved.people) if wanted is None else wanted & resolved.people
 
-        counts: dict[str, list[int]] = {}
-        nexts: dict[str, datetime.date] = {}
+        tallies: dict[str, list[Any]] = {}  # key -> [open, overdue, due soon, next due]
         asked: dict[int, dict[str, str]] = {}
         for pos, part in enumerate(parts):
             if part.rows is None:
                 continue
-            ref_keys = directory.keys_of(pos)
-            for refs, (open_, late, soon, nxt) in part.rows.items():
-                keys = list(dict.fromkeys([ref_keys[ref] for ref in refs]))
+            entry_keys = directory.plan_keys(pos)
+            for entries, (open_, late, soon, nxt) in part.rows.items():
+                keys: Iterable[str]
+                if len(entries) == 1:  # most units have one responsible: nothing to fold
+                    keys = (entry_keys[entries[0]],)
+                else:
+                    keys = dict.fromkeys([entry_keys[entry] for entry in entries])
                 if wanted is not None:
                     keys = [k for k in keys if k in wanted]
-                    if name is not None and keys:
-                        mine = asked.setdefault(pos, {})
-                        for ref in refs:
-                            if ref_keys[ref] in wanted:
-                                mine[ref] = ref_keys[ref]
+                    if name is not None and keys and pos not in asked:
+                        # all the plan's references to them: more() goes over the same
+                        # units, where those no unit writes change nothing
+                        asked[pos] = {
+                            ref: key for ref, key in directory.keys_of(pos).items()
+                            if key in wanted
+                        }
                 for key in keys:
-                    tally = counts.setdefault(key, [0, 0, 0])
+                    tally = tallies.get(key)
+                    if tally is None:
+                        tallies[key] = [open_, late, soon, nxt]
+                        continue
                     tally[0] += open_
                     tally[1] += late
                     tally[2] += soon
-                    if nxt is not None and (key not in nexts or nxt < nexts[key]):
-                        nexts[key] = nxt
+                    if nxt is not None and (tally[3] is None or nxt < tally[3]):
+                        tally[3] = nxt
         items: list[PersonItem] = []
         if asked:
             if fetch is None:  # pragma: no cover - run() and the command line give one
@@ -1453,27 +1540,33 @@ class WhoQuery(Query[Who]):
             for pos in sorted(found):
                 items.extend(found[pos])
 
-        people: list[PersonLoad] = []
-        for entry in directory.entries.values():
-            if wanted is not None and entry.key not in wanted:
+        listed: list[tuple[str, str, str, PersonLoad]] = []  # (sort key..., load)
+        folded = directory.folded_name  # the merge's: sorting folds no name again
+        by_duty = scope.projects is not None or scope.clusters is not None
+        nothing: list[Any] = [0, 0, 0, None]
+        for key, entry in directory.entries.items():
+            if wanted is not None and key not in wanted:
                 continue
-            duties = tuple(
-                d for d in entry.duties
-                if (scope.projects is None or normalise_name(d.project) in scope.projects)
-                and (scope.clusters is None or (
-                    d.cluster is not None and normalise_name(d.cluster) in scope.clusters
-                ))
-            )
-            idle = entry.key not in counts and (not duties or scope.stages is not None)
-            if idle and wanted is None:
-                continue
-            tally = counts.get(entry.key, [0, 0, 0])
-            people.append(PersonLoad(
-                key=entry.key, name=entry.name, kind=entry.kind, spellings=entry.spellings,
-                projects=entry.projects, duties=duties, position=entry.position,
-                open=tally[0], overdue=tally[1], due_soon=tally[2], next_due=nexts.get(entry.key),
-            ))
-        people.sort(key=lambda p: (normalise_name(p.name), p.kind, p.key))
+            duties = entry.duties
+            if by_duty and duties:
+                duties = tuple(
+                    d for d in duties
+                    if (scope.projects is None or normalise_name(d.project) in scope.projects)
+                    and (scope.clusters is None or (
+                        d.cluster is not None and normalise_name(d.cluster) in scope.clusters
+                    ))
+                )
+            tally = tallies.get(key)
+            if tally is None:
+                if wanted is None and (not duties or scope.stages is not None):
+                    continue  # idle
+                tally = nothing
+            listed.append((folded(key), entry.kind, key, _person_load(
+                key, entry.name, entry.kind, entry.spellings, entry.projects, duties,
+                entry.position, tally[0], tally[1], tally[2], tally[3],
+            )))
+        listed.sort()  # by name, kind, key: keys are unique, no two loads are compared
+        people = [load for *_, load in listed]
         far = datetime.date.max
         items.sort(key=lambda i: (i.due or far, i.project, natural_key(i.id), i.path))
         return Who(as_of=today, soon_until=self.soon_until, name=name, people=people,
