@@ -182,6 +182,11 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
+    # The results (and the plans or parts in them) live until the answer is printed: frozen,
+    # the collections while the answer is built do not scan them again (see clusterctl.entry).
+    import gc
+
+    gc.freeze()
     if not results:
         raise fail_usage(
             "нет файлов планов (*.yaml, *.yml)" if options.lang == "ru"
