@@ -56,6 +56,9 @@ Id = Annotated[
 ]
 """An identifier as numbered in the source: "1.2", "Задача №4", "II", "civic"."""
 
+Name = Annotated[str, Field(min_length=1)]
+"""A person's or a role's name: never empty (it is how plans refer to them)."""
+
 Ref = Annotated[
     str,
     Field(min_length=1),
@@ -116,7 +119,7 @@ class Person(_Model):
     """Человек из реестра (ответственный, куратор, руководитель)."""
 
     id: Id = Field(description="Короткий идентификатор (латиницей), например `chechurkina`.")
-    name: Text = Field(
+    name: Name = Field(
         description="Имя как пишут в плане: «Чечуркина К.К.» или «Сысоева Оксана Павловна»."
     )
     full_name: Text | None = Field(None, description="Полное ФИО, если `name` — с инициалами.")
@@ -134,7 +137,7 @@ class Role(_Model):
     """Ответственный, который не является одним человеком: «Руководители ОО»."""
 
     id: Id
-    name: Text = Field(description="Название роли, как в плане: «Руководители ОО».")
+    name: Name = Field(description="Название роли, как в плане: «Руководители ОО».")
     description: Text | None = None
     aliases: Texts = Field(default_factory=_new_list)
 

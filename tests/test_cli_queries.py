@@ -335,3 +335,15 @@ def test_cache_options_like_validate(
     assert cached.stdout == plain.stdout
     assert not (tmp_path / ".clusterctl_cache").exists()
     assert any((tmp_path / "elsewhere").rglob("*")), "the cache went to --cache-dir"
+
+
+def test_a_person_without_a_name_is_a_located_error_not_a_crash(
+    runner: CliRunner, in_root: Path
+) -> None:
+    """`name: ""` once reached `who`'s merge (an IndexError); it is now a structure error,
+    and the file is skipped like any other file with errors."""
+    code, out, err = run(runner, "who", "tests/data/invalid/76-person-without-name.yaml",
+                         *AS_OF, "--no-cache")
+    assert code == 1 and "Traceback" not in out + err
+    assert "76-person-without-name.yaml:10:11: error invalid-value" in err
+    assert out == "Ответственных нет.\n"
