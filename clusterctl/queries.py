@@ -44,7 +44,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
-from clusterctl.directory import Directory, Duty, Registry, Responsible, registry_of
+from clusterctl.directory import (
+    Directory,
+    Duty,
+    Registry,
+    Responsible,
+    registry_of,
+    slots_maker,
+)
 from clusterctl.plan import Item, PlanIndex, build_index, normalise_name
 from clusterctl.tables import json_plain
 from clusterctl.workstatus import Status
@@ -1359,34 +1366,7 @@ class PersonLoad:
     next_due: datetime.date | None
 
 
-_PERSON_LOAD_SETTERS = tuple(
-    getattr(PersonLoad, name).__set__ for name in PersonLoad.__dataclass_fields__
-)
-
-
-def _person_load(key: str, name: str, kind: str, spellings: tuple[str, ...],
-                 projects: tuple[str, ...], duties: tuple[Duty, ...], position: str | None,
-                 open_: int, overdue: int, due_soon: int,
-                 next_due: datetime.date | None) -> PersonLoad:
-    """`PersonLoad(...)`, made once per responsible listed (tens of thousands): the frozen
-    dataclass's __init__ parses keywords and sets each field through object.__setattr__;
-    the slots' own descriptors set them in half the time. The same object: no
-    __post_init__, every field set (tests/test_who_speed_equivalence.py compares them)."""
-    made = object.__new__(PersonLoad)
-    (set_key, set_name, set_kind, set_spellings, set_projects, set_duties, set_position,
-     set_open, set_overdue, set_due_soon, set_next_due) = _PERSON_LOAD_SETTERS
-    set_key(made, key)
-    set_name(made, name)
-    set_kind(made, kind)
-    set_spellings(made, spellings)
-    set_projects(made, projects)
-    set_duties(made, duties)
-    set_position(made, position)
-    set_open(made, open_)
-    set_overdue(made, overdue)
-    set_due_soon(made, due_soon)
-    set_next_due(made, next_due)
-    return made
+_person_load = slots_maker(PersonLoad)
 
 
 @json_plain

@@ -111,15 +111,19 @@ def test_a_warm_cache_parses_nothing(
     assert all(r.plan is not None and r.index is not None for r in plans)
 
 
+def _probe(code: str) -> str:
+    """What `python -c code` prints, run in a fresh interpreter from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+
+
 def _imported_after(code: str) -> list[str]:
     probe = (
         "import sys\n" + code + "\n"
         f"print(__import__('json').dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded: list[str] = json.loads(_probe(probe).strip().splitlines()[-1])
     return loaded
 
 
@@ -257,10 +261,7 @@ def test_the_flow_collection_regex_is_compiled_only_when_needed() -> None:
         "f.try_fast(b'a: [b, c]\\n')\n"
         "print(f._simple_flow is None)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert done.stdout.split() == ["True", "False"]
+    assert _probe(probe).split() == ["True", "False"]
 
 
 # --------------------------------------------------------------------------- start-up
@@ -314,9 +315,7 @@ def test_validate_imports_no_other_command_module() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('clusterctl.cli.')))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, check=True)
-    assert done.stdout.splitlines()[-1] == "['clusterctl.cli.app', 'clusterctl.cli.check_cmds']"
+    assert _probe(code).splitlines()[-1] == "['clusterctl.cli.app', 'clusterctl.cli.check_cmds']"
 
 
 def test_the_deadline_grammar_compiles_its_patterns_on_first_use() -> None:
@@ -329,9 +328,7 @@ def test_the_deadline_grammar_compiles_its_patterns_on_first_use() -> None:
         "d.parse_deadline('до 26.09.2022')\n"
         "print(sorted(n for n in names if isinstance(getattr(d, n), re.Pattern)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=ROOT, check=True)
-    counts, compiled = done.stdout.splitlines()
+    counts, compiled = _probe(probe).splitlines()
     total, at_import = map(int, counts.split())
     assert total >= 25 and at_import == 0
     assert "_BEFORE_RE" in compiled and "_DMY_RE" in compiled and "_ONGOING_RE" not in compiled
