@@ -201,15 +201,17 @@ def task_status(task: Task, today: datetime.date) -> Status:
     return own
 
 
+def step_status(own: Status, task_own: Status) -> Status:
+    """A step's status from its own and its task's own (`work_status` of each): closing a
+    task closes its open steps."""
+    return task_own if task_own in CLOSED and own in OPEN else own
+
+
 def item_status(item: Item, today: datetime.date) -> Status:
     """The status of a task or step as of `today`; closing a task closes its open steps."""
     if item.step is None:
         return task_status(item.task, today)
-    own = work_status(item.step, today)
-    task_own = work_status(item.task, today)
-    if task_own in CLOSED and own in OPEN:
-        return task_own
-    return own
+    return step_status(work_status(item.step, today), work_status(item.task, today))
 
 
 def reschedule_count(work: Task | Step, today: datetime.date) -> int:
@@ -1166,9 +1168,9 @@ class StatusQuery(Query[StatusReport]):
             if not scope.status(state, ALL_STATUSES):
                 continue
             items = items_of[id(task)]
-            # an item is open as `item_status` says: a task item has the task's status; a
-            # step is open when it is itself and its task's own status is not closed
-            task_closed = work_status(task, today) in CLOSED
+            # each item's `item_status`, from the task's statuses worked out once: a task
+            # item has the task's status, a step `step_status` of its own and the task's own
+            task_own = work_status(task, today)
             late = False
             nxt: tuple[datetime.date, Item] | None = None
             moved = False
@@ -1181,7 +1183,7 @@ class StatusQuery(Query[StatusReport]):
                 if item.step is None:
                     if state not in OPEN:
                         continue
-                elif task_closed or work_status(item.step, today) not in OPEN:
+                elif step_status(work_status(item.step, today), task_own) not in OPEN:
                     continue
                 if due < today:
                     late = True
