@@ -352,3 +352,68 @@ def test_a_small_input_is_read_without_the_accelerator(
         assert "yaml-rs" in parse_counter
     same = [r for r in every if r.file == small[0].file]
     assert [r.diagnostics for r in same] == [r.diagnostics for r in small]
+
+
+_VALIDATE_ONE = (
+    "import sys\n"
+    "sys.argv = ['clusterctl', 'validate', 'projects/primorye-roadmap-2022.yaml', "
+    "'--no-cache', '--as-of', '2022-10-16']\n"
+    "from clusterctl.entry import main\n"
+    "try:\n    main()\nexcept SystemExit as exc:\n    print('exit', exc.code)\n"
+    "loader = sys.modules['pydantic.plugin._loader']\n"
+    "print('importlib.metadata' in sys.modules, hasattr(loader, 'entry_points'),"
+    " list(loader.get_plugins()))"
+)
+
+
+def _env(**values: str | None) -> dict[str, str]:
+    env = {k: v for k, v in __import__("os").environ.items() if k not in values}
+    env.update({k: v for k, v in values.items() if v is not None})
+    return env
+
+
+def test_the_console_script_looks_for_no_pydantic_plugins() -> None:
+    # unset: no plugin discovery (no importlib.metadata), the plan still checked
+    out = subprocess.run([sys.executable, "-c", _VALIDATE_ONE], capture_output=True,
+                         text=True, cwd=ROOT, env=_env(PYDANTIC_DISABLE_PLUGINS=None),
+                         check=True).stdout
+    assert ":196:9: warning unknown-person" in out
+    assert out.splitlines()[-2:] == ["exit 0", "False False []"]
+
+
+@pytest.mark.parametrize("value", ["", "some-plugin"])
+def test_pydantic_plugins_are_pydantic_s_business_when_the_variable_is_set(value: str) -> None:
+    out = subprocess.run([sys.executable, "-c", _VALIDATE_ONE], capture_output=True,
+                         text=True, cwd=ROOT, env=_env(PYDANTIC_DISABLE_PLUGINS=value),
+                         check=True).stdout
+    # pydantic's own loader, which finds nothing installed
+    assert out.splitlines()[-2:] == ["exit 0", "True True []"]
+
+
+def test_the_library_keeps_pydantic_s_plugin_loader() -> None:
+    code = ("import sys, clusterctl.models, clusterctl.check\n"
+            "print(hasattr(sys.modules['pydantic.plugin._loader'], 'entry_points'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env=_env(PYDANTIC_DISABLE_PLUGINS=None), check=True).stdout
+    assert out.split() == ["True"]
+
+
+def test_pydantic_uses_nothing_of_its_plugin_loader_but_get_plugins() -> None:
+    """clusterctl.entry stands in for pydantic.plugin._loader with `get_plugins` alone: a
+    pydantic that imports anything else from it must fail here, not in a user's run."""
+    import ast
+
+    import pydantic
+
+    used: set[str] = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("_loader") and (
+                (node.module or "").startswith("pydantic.plugin") or (
+                    node.level > 0 and source.parent.name == "plugin")
+            ):
+                used.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.Attribute) and node.attr == "_loader":
+                used.add("<module used as an attribute>")
+    assert used == {"get_plugins"}
