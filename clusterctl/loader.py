@@ -164,7 +164,11 @@ def read_bytes(path: Path, display: str, lang: str, max_bytes: int = MAX_BYTES) 
         )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # the size stat gave, and one byte more to see growth: read(max_bytes + 1) would
+            # allocate the whole cap (8 MB) for every file, ≈ 0.06 ms of a 40 KB plan's read
+            data = handle.read(st.st_size + 1)
+            if len(data) > st.st_size:  # grew since stat (or a size the system does not
+                data += handle.read(max_bytes + 1 - len(data))  # know): read on to the cap
     except OSError as exc:
         raise _error(display, FILE_START, "unreadable", lang, reason=exc.strerror) from None
     if len(data) > max_bytes:  # grew while we looked

@@ -19,6 +19,7 @@ import yaml
 from typer.testing import CliRunner
 
 import clusterctl.check
+import clusterctl.loader as loader_module
 import clusterctl.rules
 from clusterctl.check import CheckOptions, check_bytes
 from clusterctl.cli import app
@@ -32,6 +33,7 @@ from clusterctl.loader import (
     guess_encoding,
     load_bytes,
     parse_yaml,
+    read_bytes,
 )
 from clusterctl.rules import Rule, RuleContext
 from tests.conftest import TODAY
@@ -493,3 +495,40 @@ def test_check_bytes_uses_the_date_it_is_given() -> None:
                         CheckOptions(today=TODAY + datetime.timedelta(days=1)))
     assert "future-date" in [d.code for d in before.diagnostics]
     assert "future-date" not in [d.code for d in after.diagnostics]
+
+
+class _StaleStat:
+    """os.stat as if the file were `size` bytes (a file that grows or shrinks meanwhile, or
+    a regular file whose size the system reports as 0, like those of /proc)."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        self.path, self.size = str(path), size
+        self.real = os.stat
+
+    def __call__(self, path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        st = self.real(path, *args, **kwargs)
+        if str(path) != self.path:
+            return st
+        return os.stat_result((*st[:6], self.size, *st[7:]))
+
+
+@pytest.mark.parametrize("reported", [0, 5, 39, 40, 41, 99])
+def test_read_bytes_reads_the_file_whatever_size_stat_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"x" * 40)
+    monkeypatch.setattr(loader_module.os, "stat", _StaleStat(path, reported))
+    assert read_bytes(path, "plan.yaml", "en", max_bytes=100) == b"x" * 40
+
+
+@pytest.mark.parametrize("reported", [0, 50, 100])
+def test_read_bytes_refuses_a_file_that_grew_past_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"x" * 150)
+    monkeypatch.setattr(loader_module.os, "stat", _StaleStat(path, reported))
+    with pytest.raises(LoadError) as info:
+        read_bytes(path, "plan.yaml", "en", max_bytes=100)
+    assert [d.code for d in info.value.diagnostics] == ["file-too-large"]
