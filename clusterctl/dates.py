@@ -954,7 +954,62 @@ def _bounded(period: Period | None) -> tuple[date | None, date | None]:
     return (None, None) if period is None else (period.start, period.end)
 
 
+# The forms most plans write, read without the general grammar: a day with its year, alone,
+# after «до», «не позднее», «не позже» (perhaps with «включительно» after it), or two of them
+# joined by «-», « - », a space, or «с … по …»; and an ISO date. Everything else, and any
+# day that does not exist, goes the general way, which says what is wrong;
+# tests/test_dates_fastpaths.py checks that both ways read every text of these shapes alike.
+_DAY: Final = r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})"
+_FAST_RE: Final = _lazy(
+    "_FAST_RE",
+    rf"(?:(?P<before>[Дд]о|[Нн]е позднее|[Нн]е позже) {_DAY}(?: включительно)?"
+    rf"|(?P<from>[Сс] |[Вв] период с ){_DAY} по {_DAY}"
+    rf"|{_DAY}(?:(?P<sep> - |-| ){_DAY})?"
+    r"|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}))",
+)
+
+
+def _fast_day(day: str, month: str, year: str) -> date | None:
+    y = int(year) if len(year) == 4 else 2000 + int(year)
+    d, m = int(day), int(month)
+    return date(y, m, d) if _day_ok(y, m, d) else None
+
+
+def _parse_fast(text: str, period: Period | None) -> Deadline | None:
+    """The deadline of a text in one of the common forms above, or None: then `_parse_general`
+    (which gives the same answer for every text this one reads)."""
+    if not text[:1].isdigit() and text[:1] not in "ДдНнСсВв":
+        return None
+    m = _FAST_RE.fullmatch(text)
+    if m is None:
+        return None
+    g = m.groups()
+    if g[0] is not None:  # before a day
+        end = _fast_day(g[1], g[2], g[3])
+        if end is None:
+            return None
+        start = period.start if period is not None and period.start <= end else None
+        return Deadline(DeadlineKind.BEFORE, text, start, end)
+    if g[4] is not None:  # from a day to a day
+        first, last = _fast_day(g[5], g[6], g[7]), _fast_day(g[8], g[9], g[10])
+    elif g[18] is not None:  # ISO 8601
+        first = _fast_day(g[20], g[19], g[18])
+        return None if first is None else Deadline(DeadlineKind.DATE, text, first, first)
+    else:
+        first = _fast_day(g[11], g[12], g[13])
+        if g[14] is None:
+            return None if first is None else Deadline(DeadlineKind.DATE, text, first, first)
+        last = _fast_day(g[15], g[16], g[17])
+    if first is None or last is None or first > last:
+        return None
+    return Deadline(DeadlineKind.RANGE, text, first, last)
+
+
 def _parse(text: str, period: Period | None) -> Deadline:
+    return _parse_fast(text, period) or _parse_general(text, period)
+
+
+def _parse_general(text: str, period: Period | None) -> Deadline:
     # ``text`` (the phrase as written) is passed down, and its shortened form for messages,
     # _shown(text), is made only when an error is raised.
     s = _normalize(text)

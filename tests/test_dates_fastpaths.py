@@ -9,7 +9,9 @@ the plain sequence of substitutions they replace.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -244,3 +246,110 @@ def test_day_ok_is_check_day() -> None:
                 except d.DeadlineError:
                     passes = False
                 assert d._day_ok(year, month, day) == passes, (year, month, day)
+
+
+# --------------------------------------------------------------------------- common forms
+
+_ODD_NUMBER = st.integers(min_value=0, max_value=2300).map(str) | st.sampled_from(
+    ["0", "00", "000", "024", "2024", "1899", "2200", "99"]
+)
+
+
+def _padded(low: int, high: int) -> st.SearchStrategy[str]:
+    return st.builds(lambda n, pad: f"{n:02d}" if pad else str(n),
+                     st.integers(min_value=low, max_value=high), st.booleans())
+
+
+# mostly numbers that make a day (one_of flattens: each of these is one branch)
+_D = st.one_of(_padded(1, 28), _padded(1, 28), _padded(1, 28), _padded(0, 32), _ODD_NUMBER)
+_M = st.one_of(_padded(1, 12), _padded(1, 12), _padded(1, 12), _padded(0, 13), _ODD_NUMBER)
+_Y = st.one_of(*[st.integers(min_value=1900, max_value=2199).map(str)] * 3,
+               st.integers(min_value=1890, max_value=2210).map(str), _padded(0, 99),
+               _ODD_NUMBER)
+_ANY_DAY_TEXT = st.builds(lambda dd, m, y, dot: f"{dd}{dot}{m}{dot}{y}", _D, _M, _Y,
+                          st.sampled_from([".", ".", ".", ".", ". ", ","]))
+
+
+def _written(day: datetime.date, pad: bool, short: bool) -> str:
+    year = f"{day.year % 100:02d}" if short and 2000 <= day.year < 2100 else str(day.year)
+    return f"{day.day:02d}.{day.month:02d}.{year}" if pad else f"{day.day}.{day.month}.{year}"
+
+
+_REAL_DAY_TEXT = st.builds(_written, st.dates(datetime.date(1900, 1, 1),
+                                              datetime.date(2199, 12, 31)),
+                           st.booleans(), st.booleans())
+_DAY_TEXT = st.one_of(_REAL_DAY_TEXT, _REAL_DAY_TEXT, _ANY_DAY_TEXT)
+_ISO_TEXT = st.builds(lambda y, m, dd: f"{y}-{m}-{dd}", _Y, _M, _D)
+_BEFORE = st.sampled_from(["до", "До", "ДО", "не позднее", "Не позднее", "не позже", "Не позже",
+                           "в срок до", "до  ", "не позднее чем"])
+_FROM = st.sampled_from(["с", "С", "со", "в период с", "В период с", "В Период с"])
+_SEP = st.sampled_from(["-", " - ", " ", "  ", " -", "–", " – ", "/"])
+_PERIODS = st.sampled_from([
+    None,
+    d.Period(d.date(2022, 9, 1), d.date(2023, 8, 31)),
+    d.Period(d.date(2023, 1, 1), d.date(2023, 12, 31)),
+    d.Period(d.date(2030, 1, 1), d.date(2031, 12, 31)),
+])
+
+
+def _read(parse: Any, text: str, period: d.Period | None) -> d.Deadline | str:
+    try:
+        result: d.Deadline = parse(text, period)
+    except d.DeadlineError as exc:
+        return exc.code
+    return result
+
+
+def _general(text: str, period: d.Period | None) -> d.Deadline | str:
+    return _read(d._parse_general, text, period)
+
+
+_COMMON_FORMS = st.one_of(
+    _DAY_TEXT,
+    _ISO_TEXT,
+    st.builds(lambda b, day, tail: f"{b} {day}{tail}", _BEFORE, _DAY_TEXT,
+              st.sampled_from(["", " включительно", " г.", "."])),
+    st.builds(lambda f, a, b: f"{f} {a} по {b}", _FROM, _DAY_TEXT, _DAY_TEXT),
+    st.builds(lambda a, sep, b: f"{a}{sep}{b}", _DAY_TEXT, _SEP, _DAY_TEXT),
+    st.builds(lambda pre, body, post: f"{pre}{body}{post}", st.sampled_from(["", " ", "x"]),
+              _DAY_TEXT, st.sampled_from(["", " ", "x", "\n"])),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_COMMON_FORMS, _PERIODS)
+def test_the_common_forms_read_alike_both_ways(text: str, period: d.Period | None) -> None:
+    fast = d._parse_fast(text, period)
+    if fast is not None:  # what the shortcut reads, the grammar reads the same
+        assert fast == _general(text, period)
+    assert _read(d._parse, text, period) == (fast or _general(text, period))
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "end"), [
+    ("26.09.2022", "date", "2022-09-26", "2022-09-26"),
+    ("1.2.23", "date", "2023-02-01", "2023-02-01"),
+    ("2022-09-26", "date", "2022-09-26", "2022-09-26"),
+    ("до 26.09.2022", "before", None, "2022-09-26"),
+    ("До 26.09.2022 включительно", "before", None, "2022-09-26"),
+    ("не позднее 01.03.2023", "before", None, "2023-03-01"),
+    ("Не позже 01.03.2023", "before", None, "2023-03-01"),
+    ("10.10.2022 - 14.10.2022", "range", "2022-10-10", "2022-10-14"),
+    ("10.10.2022-14.10.2022", "range", "2022-10-10", "2022-10-14"),
+    ("10.10.2022 14.10.2022", "range", "2022-10-10", "2022-10-14"),
+    ("с 10.10.2022 по 14.10.2022", "range", "2022-10-10", "2022-10-14"),
+    ("В период с 10.10.2022 по 10.10.2022", "range", "2022-10-10", "2022-10-10"),
+])
+def test_the_common_forms_take_the_shortcut(text: str, kind: str, start: str | None,
+                                            end: str) -> None:
+    fast = d._parse_fast(text, None)
+    assert fast is not None and fast == d._parse_general(text, None)
+    assert fast.to_dict() == {"kind": kind, "text": text, "start": start, "end": end,
+                              "recurrence": None}
+
+
+@pytest.mark.parametrize("text", [
+    "31.02.2023", "до 30.02.2023", "14.10.2022 - 10.10.2022", "с 14.10.2022 по 10.10.2022",
+    "01.13.2023", "26.09.1812", "2023-02-30", "до 26.09.2022 - 30.09.2022", " 26.09.2022",
+])
+def test_anything_doubtful_goes_the_general_way(text: str) -> None:
+    assert d._parse_fast(text, None) is None
