@@ -402,16 +402,35 @@ def render_json(data: Any) -> str:
     integers, booleans, nulls and the floats of our results (shares rounded to 4 places);
     any other value sends the whole answer to the standard library's writer, which
     tests/test_tables_json.py holds orjson to."""
-    fast = _fast_writer()
+    fast = _fast_json(data)
     if fast is not None:
-        odd: list[Any] = []
-        plain = _jsonable(data, odd, True)
-        if not odd:
-            try:
-                return str(fast.dumps(plain, option=fast.OPT_INDENT_2).decode("utf-8")) + "\n"
-            except (TypeError, ValueError):  # e.g. a lone surrogate: the reference writer says
-                pass
+        return fast.decode("utf-8") + "\n"
     return json.dumps(_jsonable(data, [], False), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json_bytes(data: Any) -> bytes:
+    """`render_json` as UTF-8 bytes (for a stream that takes bytes: orjson's output as it
+    comes, not decoded to be encoded again, 10–20 ms of an answer of 10 MB)."""
+    fast = _fast_json(data)
+    if fast is not None:
+        return fast + b"\n"
+    return render_json(data).encode("utf-8")
+
+
+def _fast_json(data: Any) -> bytes | None:
+    """orjson's bytes for `data` (without the final line break), or None: then the standard
+    library writes it (no orjson, or a value orjson might write differently)."""
+    fast = _fast_writer()
+    if fast is None:
+        return None
+    odd: list[Any] = []
+    plain = _jsonable(data, odd, True)
+    if odd:
+        return None
+    try:
+        return bytes(fast.dumps(plain, option=fast.OPT_INDENT_2))
+    except (TypeError, ValueError):  # e.g. a lone surrogate: the reference writer says
+        return None
 
 
 def csv_value(value: Any) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -44,12 +45,14 @@ _DATA = st.recursive(
 @given(_DATA)
 def test_the_fast_writer_prints_the_reference_bytes(data: object) -> None:
     assert tables.render_json(data) == _reference(data)
+    assert tables.render_json_bytes(data) == _reference(data).encode("utf-8")
 
 
 @pytest.mark.parametrize("value", [1e-05, 2.5e-07, 1e16, 123456789012345678.0, 2**64, -(2**63) - 1])
 def test_values_printed_differently_go_to_the_reference_writer(value: object) -> None:
     data = {"share": value, "rows": [1, "два"]}
     assert tables.render_json(data) == _reference(data)
+    assert tables.render_json_bytes(data) == _reference(data).encode("utf-8")
     odd: list[object] = []
     tables._jsonable(data, odd, True)
     assert odd == [value]
@@ -155,3 +158,30 @@ def test_json_plain_objects_print_the_reference_bytes() -> None:
         who,
     ):
         assert tables.render_json(data) == _reference(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "cp1251", None])
+def test_json_reaches_standard_output_as_text_whatever_it_encodes(
+    monkeypatch: pytest.MonkeyPatch, encoding: str | None
+) -> None:
+    """The command line writes JSON's bytes to the stream's buffer only when the stream
+    encodes UTF-8, after what was written to it as text; else as text."""
+    import io
+
+    from clusterctl.cli import query_cmds
+
+    raw = io.BytesIO()
+    stream: Any
+    if encoding is None:  # a stream with no buffer
+        stream = io.StringIO()
+    else:
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
+    monkeypatch.setattr("sys.stdout", stream)
+    stream.write("заголовок\n")
+    query_cmds._write_utf8('{"имя": "Иванова"}\n'.encode())
+    stream.flush()
+    text = "заголовок\n" + '{"имя": "Иванова"}\n'
+    if encoding is None:
+        assert stream.getvalue() == text
+    else:
+        assert raw.getvalue() == text.encode(encoding, errors="replace")

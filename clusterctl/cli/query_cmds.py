@@ -319,7 +319,7 @@ def _emit(run: _Run, table: "Callable[[], Table]", data: Any, fields: Sequence[s
     from clusterctl import tables
 
     if run.fmt == "json":
-        sys.stdout.write(tables.render_json(data))
+        _write_utf8(tables.render_json_bytes(data))
     elif run.fmt == "csv":
         sys.stdout.write(tables.render_csv(fields, records()))
     elif run.fmt == "md":
@@ -329,6 +329,17 @@ def _emit(run: _Run, table: "Callable[[], Table]", data: Any, fields: Sequence[s
     else:
         sys.stdout.write(tables.render_plain(table(), run.lang))
     sys.stdout.flush()
+
+
+def _write_utf8(data: bytes) -> None:
+    """UTF-8 text to standard output: as bytes to its buffer when it encodes UTF-8 anyway."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or encoding != "utf8":
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()  # what was written as text comes first
+    buffer.write(data)
 
 
 def _finish(run: _Run, findings: bool = False) -> None:
