@@ -168,3 +168,22 @@ def test_a_tampered_part_is_checked_again(tmp_path: Path) -> None:
         slot.write_bytes(_MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
     again = validate_paths([str(PROJECTS)], options, run)
     assert [r.part for r in again] == [r.part for r in first]
+
+
+def test_a_cache_folder_deleted_during_a_run_is_made_again(tmp_path: Path) -> None:
+    """A cache object makes each folder once; if the cache is deleted meanwhile (someone
+    clears it while a long check runs), one entry is lost and the next is written."""
+    cache = Cache.open(tmp_path / "cache", "ru||1")
+    first = cache.key(b"0")
+    # keys whose files share the first key's folder (its two first hex digits)
+    second, third = [k for k in (cache.key(b"%d" % n) for n in range(1, 4000))
+                     if k[:2] == first[:2]][:2]
+    cache.put(first, _entry({"n": "1"}))
+    assert (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    shutil.rmtree(tmp_path / "cache")
+    cache.put(second, _entry({"n": "2"}))  # the folder is gone: this one is lost, silently
+    assert cache.get(second, "x.yaml", DAY) is None
+    cache.put(third, _entry({"n": "3"}))
+    found = cache.get(third, "x.yaml", DAY, want_data=True)
+    assert found is not None and found.data == {"n": "3"}
+    assert (tmp_path / "cache" / ".gitignore").is_file()
