@@ -457,7 +457,16 @@ def measure_all(measures: list[Measure], repeat: int, label: str) -> None:
         for m in live:
             if m.prepare is not None:
                 m.prepare()
+            settle()
             m.runs.append(m.runner())
+
+
+def settle() -> None:
+    """Write out what earlier measurements left dirty (cache files written, folders deleted)
+    before the next one starts: otherwise the kernel may write it back during that one, on
+    the cores it is measured on (a run that fills the cache leaves 80 MB behind)."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 # ------------------------------------------------------------------------------ report
@@ -763,7 +772,8 @@ def write_markdown(path: Path, body: str, args: argparse.Namespace, elapsed: flo
         "50 ms (pages shared after fork count once per process, so it errs high).",
         "- Bytecode caching is on for the measured processes (`PYTHONDONTWRITEBYTECODE` is "
         "removed, `.pyc` files go to `bench-data/.pycache`), as on a user's machine; every "
-        "measurement has one untimed warm-up run.",
+        "measurement has one untimed warm-up run, and starts after `sync` (what earlier "
+        "measurements wrote or deleted is on disk, not written back during this one).",
         "- `× yaml.load` is the median divided by the median of the `yaml.load` baseline of "
         "the same files in the same run.",
         "",
