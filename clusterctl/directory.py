@@ -82,6 +82,10 @@ def slots_maker(cls: type[T]) -> Callable[..., T]:
 
 _responsible = slots_maker(Responsible)
 
+Row = tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[Duty, ...], str | None,
+            str | None, str | None]
+"""The values of a :class:`Responsible`'s fields, in their order."""
+
 
 class Entry(NamedTuple):
     """One person, role or unregistered name of a plan, with its keys already folded.
@@ -280,7 +284,7 @@ class Directory:
         keys: list[str] = []  # node -> its merged entry's key
         self._folded: dict[str, str] = {}  # key -> normalise_name of the entry's name
         alone = [(registry.project,) for registry in registries]  # one tuple for each plan
-        self.entries: dict[str, Responsible] = {}
+        rows: dict[str, Row] = {}
         for node, (root, entry) in enumerate(zip(roots, self._nodes, strict=True)):
             if root != node:
                 keys.append(keys[root])
@@ -304,13 +308,26 @@ class Directory:
                 key = f"{base}#{n}"
             self._folded[key] = folded
             keys.append(key)
-            self.entries[key] = _responsible(
-                key, name, kind, spellings, projects, duties.get(node, ()), position, email,
-                phone,
-            )
+            rows[key] = (key, name, kind, spellings, projects, duties.get(node, ()), position,
+                         email, phone)
+        self._rows = rows
+        self._entries: dict[str, Responsible] | None = None
         self._keys = keys
         self._plan_keys: dict[int, dict[str, str]] = {}
         self._lookup: dict[str, list[int]] | None = None  # built by the first find()
+
+    @property
+    def entries(self) -> dict[str, Responsible]:
+        """Each merged entry's key -> its :class:`Responsible`, in the merge's order (made
+        on first use: `who` reads the same fields from :meth:`rows` without them)."""
+        if self._entries is None:
+            self._entries = {key: _responsible(*row) for key, row in self._rows.items()}
+        return self._entries
+
+    def rows(self) -> dict[str, Row]:
+        """Each merged entry's key -> the values of its :class:`Responsible`'s fields, in
+        their order (what `entries` is made of; no object per entry)."""
+        return self._rows
 
     # ------------------------------------------------------------------ building
 

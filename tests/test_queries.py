@@ -409,6 +409,21 @@ def _person_plan(pid: str, people: list[dict[str, Any]], responsible: list[str])
     })
 
 
+def test_directory_rows_are_its_entries_fields() -> None:
+    """`who` reads each merged entry's fields from Directory.rows() (no object per entry);
+    `entries` makes the Responsible objects from the same values, in the same order."""
+    import dataclasses
+
+    directory = queries.Directory(seeds() + fixtures())
+    rows = directory.rows()
+    assert len(rows) > 40
+    assert list(rows) == list(directory.entries)
+    assert all(
+        row == tuple(getattr(entry, f.name) for f in dataclasses.fields(entry))
+        for row, entry in zip(rows.values(), directory.entries.values(), strict=True)
+    )
+
+
 def test_directory_merges_initials_only_when_unambiguous() -> None:
     a = _person_plan("a", [{"id": "i1", "name": "Иванова Ирина Валерьевна"}],
                      ["Иванова Ирина Валерьевна"])
