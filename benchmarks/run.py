@@ -453,20 +453,33 @@ def measure_all(measures: list[Measure], repeat: int, label: str) -> None:
     """Round-robin: every measurement once per round, `repeat` rounds."""
     live = [m for m in measures if m.note != "n/a"]
     print(f"  {label}: {repeat} rounds of {len(live)} measurements", flush=True)
+    previous = 0.0
     for _ in range(repeat):
         for m in live:
             if m.prepare is not None:
                 m.prepare()
-            settle()
+            settle(previous)
             m.runs.append(m.runner())
+            previous = m.runs[-1].seconds
 
 
-def settle() -> None:
+LONG_RUN_S = 30.0
+"""A measurement this long (check-jsonschema on 2,000 files: three minutes on one core) is
+followed by a pause of COOL_DOWN_S: the two-process run measured right after one ran ≈ 7%
+slower than 20 s later (4.43 against 4.17 s and 4.19 against 4.08 s, on the machine of
+docs/performance.md), whichever measurement came next would pay for it."""
+COOL_DOWN_S = 20.0
+
+
+def settle(previous_seconds: float = 0.0) -> None:
     """Write out what earlier measurements left dirty (cache files written, folders deleted)
     before the next one starts: otherwise the kernel may write it back during that one, on
-    the cores it is measured on (a run that fills the cache leaves 80 MB behind)."""
+    the cores it is measured on (a run that fills the cache leaves 80 MB behind); and pause
+    after a long measurement (LONG_RUN_S)."""
     if hasattr(os, "sync"):
         os.sync()
+    if previous_seconds >= LONG_RUN_S:
+        time.sleep(COOL_DOWN_S)
 
 
 # ------------------------------------------------------------------------------ report
@@ -773,7 +786,9 @@ def write_markdown(path: Path, body: str, args: argparse.Namespace, elapsed: flo
         "- Bytecode caching is on for the measured processes (`PYTHONDONTWRITEBYTECODE` is "
         "removed, `.pyc` files go to `bench-data/.pycache`), as on a user's machine; every "
         "measurement has one untimed warm-up run, and starts after `sync` (what earlier "
-        "measurements wrote or deleted is on disk, not written back during this one).",
+        "measurements wrote or deleted is on disk, not written back during this one) and, "
+        f"after a measurement of {LONG_RUN_S:.0f} s or more (check-jsonschema), a pause of "
+        f"{COOL_DOWN_S:.0f} s (a run right after one measured ≈ 7% slower).",
         "- `× yaml.load` is the median divided by the median of the `yaml.load` baseline of "
         "the same files in the same run.",
         "",

@@ -465,3 +465,23 @@ def test_checking_makes_no_reference_cycle(
         gc.enable()
     assert len(results) == 11 and any(r.diagnostics for r in results)
     assert unreachable == 0
+
+
+def test_checking_the_negative_corpus_makes_no_reference_cycle() -> None:
+    """The same for files with every kind of error (exceptions caught on the way)."""
+    import gc
+
+    from tests.conftest import DATA
+
+    options = OPTIONS  # the corpus's date: its future dates are in the future
+    paths = [str(DATA / "invalid")]
+    validate_paths(paths, options, RunOptions(jobs=1))
+    gc.collect()
+    gc.disable()
+    try:
+        results = validate_paths(paths, options, RunOptions(jobs=1))
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert len(results) >= 70 and all(r.diagnostics for r in results)
+    assert unreachable == 0
