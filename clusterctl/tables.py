@@ -405,7 +405,7 @@ def render_json(data: Any) -> str:
     fast = _fast_json(data)
     if fast is not None:
         return fast.decode("utf-8") + "\n"
-    return json.dumps(_jsonable(data, [], False), ensure_ascii=False, indent=2) + "\n"
+    return _reference_json(data)
 
 
 def render_json_bytes(data: Any) -> bytes:
@@ -414,7 +414,12 @@ def render_json_bytes(data: Any) -> bytes:
     fast = _fast_json(data)
     if fast is not None:
         return fast + b"\n"
-    return render_json(data).encode("utf-8")
+    return _reference_json(data).encode("utf-8")
+
+
+def _reference_json(data: Any) -> str:
+    """The standard library's indented JSON, with its final line break."""
+    return json.dumps(_jsonable(data, [], False), ensure_ascii=False, indent=2) + "\n"
 
 
 def _fast_json(data: Any) -> bytes | None:

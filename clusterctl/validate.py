@@ -169,7 +169,7 @@ def _start_worker() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def _check_chunk(chunk: Sequence[tuple[Path | str, str]], options: CheckOptions,
+def _check_chunk(chunk: Sequence[tuple[str, str]], options: CheckOptions,
                  cache: Cache | None, run: RunOptions) -> list[FileResult]:
     """Check a few files with the cyclic garbage collector paused.
 
@@ -249,9 +249,8 @@ def validate_paths(paths: list[str], options: CheckOptions,
             _total_bytes(files) < ACCELERATE_MIN_BYTES
         ):
             options = replace(options, accelerate=False)
-        results = []
-        for start in range(0, len(files), CHUNK_FILES):
-            results.extend(_check_chunk(files[start:start + CHUNK_FILES], options, cache, run))
+        results = [result for chunk in _chunks(files, CHUNK_FILES)
+                   for result in _check_chunk(chunk, options, cache, run)]
         return _unpack(results, files, options, run)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

@@ -512,23 +512,27 @@ class _StaleStat:
         return os.stat_result((*st[:6], self.size, *st[7:]))
 
 
+def _read_as_if(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: int,
+                reported: int) -> bytes:
+    """read_bytes (cap: 100 bytes) of a file of `written` bytes that stat says has
+    `reported`."""
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"x" * written)
+    monkeypatch.setattr(loader_module.os, "stat", _StaleStat(path, reported))
+    return read_bytes(path, "plan.yaml", "en", max_bytes=100)
+
+
 @pytest.mark.parametrize("reported", [0, 5, 39, 40, 41, 99])
 def test_read_bytes_reads_the_file_whatever_size_stat_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
 ) -> None:
-    path = tmp_path / "plan.yaml"
-    path.write_bytes(b"x" * 40)
-    monkeypatch.setattr(loader_module.os, "stat", _StaleStat(path, reported))
-    assert read_bytes(path, "plan.yaml", "en", max_bytes=100) == b"x" * 40
+    assert _read_as_if(tmp_path, monkeypatch, 40, reported) == b"x" * 40
 
 
 @pytest.mark.parametrize("reported", [0, 50, 100])
 def test_read_bytes_refuses_a_file_that_grew_past_the_cap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
 ) -> None:
-    path = tmp_path / "plan.yaml"
-    path.write_bytes(b"x" * 150)
-    monkeypatch.setattr(loader_module.os, "stat", _StaleStat(path, reported))
     with pytest.raises(LoadError) as info:
-        read_bytes(path, "plan.yaml", "en", max_bytes=100)
+        _read_as_if(tmp_path, monkeypatch, 150, reported)
     assert [d.code for d in info.value.diagnostics] == ["file-too-large"]
