@@ -27,7 +27,7 @@ def _no_pydantic_plugins() -> None:
     logfire's imports its whole SDK), a tenth of a one-plan `validate`. A plugin observes
     validations for its owner's application; in this process pydantic validates nothing but
     clusterctl's own plans. So the loader's module is set to one whose `get_plugins` returns
-    none (its only name pydantic uses: tests/test_startup.py checks pydantic's code still
+    none (its only name pydantic uses: tests/test_performance_guards.py checks pydantic's code still
     imports just that), and PYDANTIC_DISABLE_PLUGINS=__all__ tells worker processes started
     by spawning the same. Only the console script does this: a program that imports
     clusterctl as a library keeps its plugins."""
