@@ -14,8 +14,9 @@ the exact path; none of them stops the plans the benchmark generator writes):
   exact loader refuses tags, counts alias bombs and applies merges, while yaml-rs ignores
   unknown tags and reads a recursive alias as null. No tab, CR, NUL, other C0 or C1 control,
   DEL, U+FFFE, U+FFFF, BOM past the start, NEL, LS, PS: libyaml refuses them or breaks lines
-  there, yaml-rs cuts a string at a NUL. Valid UTF-8 (a leading BOM is dropped, as libyaml
-  does). No `\\u`/`\\U` escape and no U+E000 (see `_DOT`);
+  there, yaml-rs cuts a string at a NUL. Valid UTF-8 (yaml-rs gets the bytes and decodes
+  them strictly; a leading BOM is dropped first, as libyaml does). No `\\u`/`\\U` escape
+  and no U+E000 (see `_DOT`);
 * no line starts with more than `MAX_INDICATOR_PREFIX` spaces and `- ? :` indicators: yaml-rs
   builds Python objects recursively and crashes the process (SIGSEGV) at about 15,000 nested
   block collections; this bounds block nesting to about 130 levels. Flow nesting yaml-rs
@@ -40,6 +41,7 @@ tests/test_fastload.py checks all of this against the exact loader.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -57,25 +59,30 @@ MAX_FLOW_OPENERS = 1024
 MAX_INDICATOR_PREFIX = 64
 """Longest run of spaces and `- ? :` indicators a line may start with (bounds block depth)."""
 
-_Loads = Callable[..., Any]
-_loads: _Loads | None = None
+_Load = Callable[..., Any]
+_load: _Load | None = None
 _policy: Any = None
 _tried = False
 
 
-def _parser() -> _Loads | None:
-    """yaml_rs.loads, imported on first use; None when yaml-rs is not installed."""
-    global _loads, _policy, _tried
+def _parser() -> _Load | None:
+    """yaml-rs's loader of UTF-8 bytes, imported on first use; None when yaml-rs is not
+    installed. The bytes go to Rust as they are: decoding them there (and refusing any that
+    are not UTF-8) spares Python's decoding of the whole file and yaml-rs's encoding of it
+    back to UTF-8, a tenth of the parse."""
+    global _load, _policy, _tried
     if not _tried:
         _tried = True
         try:  # by name: mypy must not need yaml-rs, an optional dependency
             yaml_rs = importlib.import_module("yaml_rs")
         except ImportError:
-            _loads = None
+            _load = None
         else:
-            _loads = yaml_rs.loads
+            _load = functools.partial(
+                yaml_rs.load, encoding="utf-8", encoder_errors="strict"
+            )
             _policy = yaml_rs.DuplicateKeyPolicy.Error
-    return _loads
+    return _load
 
 
 def available() -> bool:
@@ -90,18 +97,27 @@ def enabled() -> bool:
 
 # ------------------------------------------------------------------ byte guards
 #
-# All C speed: `in`, `count`, `translate`, and regexes that start with a literal byte (so
-# `re` skips to its occurrences; a regex that starts with a character class would test every
-# byte and cost ten times more).
+# All C speed: `translate`, `in` with one byte (memchr; a longer needle is searched byte by
+# byte, a masked copy with a long needle skips), and regexes that start with a literal byte
+# (so `re` skips to its occurrences; a regex that starts with a character class would test
+# every byte and cost ten times more).
 
 _BOM = b"\xef\xbb\xbf"
-_REFUSED = bytes(
-    0 if (byte < 0x20 and byte != 0x0A) or byte in b"\x7f&*" else byte for byte in range(256)
+_MASK = bytes(
+    0 if (byte < 0x20 and byte != 0x0A) or byte in b"\x7f&*"
+    else 0x20 if byte in b" ?:-"
+    else byte
+    for byte in range(256)
 )
-"""`bytes.translate` table: C0 controls (tab, CR and NUL among them), DEL, `&`, `*` -> NUL."""
-_LINE_START = re.compile(  # directive, document end marker, deep block nesting
-    rb"\n(?:%%|\.\.\.|[ ?:-]{%d})" % (MAX_INDICATOR_PREFIX + 1)
-)
+"""`bytes.translate` table of the one masked copy most byte guards search with `in` (memchr,
+memmem: far cheaper than a regex that stops at every line break or digit): C0 controls (tab,
+CR and NUL among them), DEL, `&`, `*` -> NUL; the block indicators `?`, `:`, `-` -> space;
+any other byte stays itself."""
+_DEEP = b"\n" + b" " * (MAX_INDICATOR_PREFIX + 1)
+"""In the masked copy: a line that starts with more than MAX_INDICATOR_PREFIX spaces and
+indicators."""
+_LINE_START = re.compile(rb"\n(?:%|\.\.\.)")  # a directive, a document end marker
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls, NEL U+0085 among them
 _LS_PS = re.compile(rb"\xe2\x80[\xa8\xa9]")  # U+2028, U+2029
 _BOM_NONCHAR = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")  # U+FEFF, U+FFFE, U+FFFF
@@ -175,10 +191,11 @@ def _flow_is_simple(wrapped: bytes) -> bool:
 
 def _guards_pass(body: bytes) -> bool:
     """The cheap byte guards (see the module doc); `body` is the file without a leading BOM."""
-    if b"\x00" in body.translate(_REFUSED) or (b"<" in body and b"<<" in body):
-        return False
     wrapped = b"\n" + body + b"\n"
-    if _LINE_START.search(wrapped):
+    masked = wrapped.translate(_MASK)
+    if b"\x00" in masked or _DEEP in masked or (b"<" in body and b"<<" in body):
+        return False
+    if (b"%" in body or b"\n..." in wrapped) and _LINE_START.search(wrapped):
         return False
     if b"!" in body and _TAG.search(wrapped):
         return False
@@ -198,12 +215,13 @@ def _guards_pass(body: bytes) -> bool:
         return False
     if _DIGIT_UNDERSCORE.search(body) and _UNDERSCORE_INT.search(wrapped):
         return False
-    square, curly = body.count(b"["), body.count(b"{")
-    if square == curly == 0:
+    if b"[" not in body and b"{" not in body:
         return True
+    brackets = body.translate(None, _NOT_BRACKETS)  # one pass, then counts of a few bytes
+    square, curly = brackets.count(b"["), brackets.count(b"{")
     return (
         square + curly <= MAX_FLOW_OPENERS
-        and square == body.count(b"]") and curly == body.count(b"}")
+        and square == brackets.count(b"]") and curly == brackets.count(b"}")
         and _flow_is_simple(wrapped)
     )
 
@@ -211,6 +229,7 @@ def _guards_pass(body: bytes) -> bool:
 # ------------------------------------------------------------------ the walk
 
 _DOT = "\ue000"
+_DOT_UTF8 = _DOT.encode()
 """Stands for "." while yaml-rs parses (a private-use character; files holding it take the
 exact path): `1.10` is then the text "1\ue00010", not the float 1.1, and becomes "1.10"
 again in the walk. A dot means nothing to YAML but in `...` at a line start, refused above."""
@@ -290,24 +309,21 @@ def _walk(node: Any, depth: int, count: list[int]) -> Any:
 
 def try_fast(data: bytes) -> dict[str, Any] | None:
     """The exact loader's data for `data`, or None: then use `loader.load_bytes`."""
-    loads = _parser()
-    if loads is None:
+    load = _parser()
+    if load is None:
         return None
     body = data[3:] if data.startswith(_BOM) else data
     if not _guards_pass(body):
         return None
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
+    # the placeholder must come from nowhere else: not from the text (U+E000 is EE 80 80 in
+    # UTF-8), nor from an escape such as "\ue000" in a double-quoted scalar (the walk turns
+    # every placeholder into a dot)
+    if b"\xee\x80\x80" in body or (b"\\" in body and (b"\\u" in body or b"\\U" in body)):
         return None
-    # the placeholder must come from nowhere else: not from the text, nor from an escape such
-    # as "\ue000" in a double-quoted scalar (the walk turns every placeholder into a dot)
-    if _DOT in text or (b"\\" in body and (b"\\u" in body or b"\\U" in body)):
-        return None
-    if "." in text:
-        text = text.replace(".", _DOT)
-    try:
-        root = loads(text, parse_datetime=False, duplicate_key_policy=_policy)
+    if b"." in body:
+        body = body.replace(b".", _DOT_UTF8)
+    try:  # yaml-rs decodes the bytes itself and refuses any that are not UTF-8
+        root = load(body, parse_datetime=False, duplicate_key_policy=_policy)
     except Exception:  # any refusal of yaml-rs: the exact loader says what is wrong
         return None
     if type(root) is not dict:

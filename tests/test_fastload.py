@@ -543,9 +543,9 @@ def test_hostile_input_never_reaches_an_unsafe_yaml_rs(
     assert real is not None
     seen: list[str] = []
 
-    def spy(text: str, **options: Any) -> Any:
+    def spy(data: bytes, **options: Any) -> Any:
         seen.append(name)
-        return real(text, **options)
+        return real(data, **options)
 
     monkeypatch.setattr(fastload, "_parser", lambda: spy)
     assert fastload.try_fast(data) is None

@@ -35,11 +35,11 @@ def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(clusterctl.loader, "parse_yaml", counting)
     loads = clusterctl.fastload._parser()
     if loads is not None:
-        def counting_loads(text: str, **kwargs):  # type: ignore[no-untyped-def]
+        def counting_load(data: bytes, **kwargs):  # type: ignore[no-untyped-def]
             calls.append("yaml-rs")
-            return loads(text, **kwargs)
+            return loads(data, **kwargs)
 
-        monkeypatch.setattr(clusterctl.fastload, "_loads", counting_loads)
+        monkeypatch.setattr(clusterctl.fastload, "_load", counting_load)
     return calls
 
 
