@@ -954,19 +954,38 @@ def _bounded(period: Period | None) -> tuple[date | None, date | None]:
     return (None, None) if period is None else (period.start, period.end)
 
 
-# The forms most plans write, read without the general grammar: a day with its year, alone,
-# after «до», «не позднее», «не позже» (perhaps with «включительно» after it), or two of them
-# joined by «-», « - », a space, or «с … по …»; and an ISO date. Everything else, and any
-# day that does not exist, goes the general way, which says what is wrong;
-# tests/test_dates_fastpaths.py checks that both ways read every text of these shapes alike.
+# The forms most plans write, read without the general grammar: a day with its year (numeric,
+# ISO, or «26 сентября 2022 г.»), alone, after «до», «не позднее», «не позже», «в срок до»
+# (perhaps with «включительно» after it); two numeric days joined by «-», « - », a space, or
+# «с … по …»; and days of one month: «10-14.10.2022», «10–14 октября 2022», «с 10 по 14
+# октября 2022 г.». Everything else (a day without its year, which needs the period, among
+# them), and any day that does not exist or range that runs backwards, goes the general way,
+# which says what is wrong; tests/test_dates_fastpaths.py checks that both ways read every
+# text of these shapes alike.
+_GENITIVES: Final = (
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+)
+_GENITIVE_MONTH: Final = {name: number for number, name in enumerate(_GENITIVES, start=1)}
 _DAY: Final = r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})"
+_NAMED_DAY: Final = rf"([0-9]{{1,2}}) ({'|'.join(_GENITIVES)}) ([0-9]{{4}})(?: г\.?| года)?"
 _FAST_RE: Final = _lazy(
     "_FAST_RE",
-    rf"(?:(?P<before>[Дд]о|[Нн]е позднее|[Нн]е позже) {_DAY}(?: включительно)?"
-    rf"|(?P<from>[Сс] |[Вв] период с ){_DAY} по {_DAY}"
-    rf"|{_DAY}(?:(?P<sep> - |-| ){_DAY})?"
-    r"|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}))",
+    # groups: 0 before; 1-3 its numeric day; 4-6 its named day
+    rf"(?:([Дд]о|[Нн]е позднее|[Нн]е позже|[Вв] срок до) (?:{_DAY}|{_NAMED_DAY})"
+    r"(?: включительно)?"
+    # 7 from; 8-10, 11-13 two numeric days; 14 a day and 15-17 a named day of its month
+    rf"|([Сс] |[Вв] период с )(?:{_DAY} по {_DAY}|([0-9]{{1,2}}) по {_NAMED_DAY})"
+    # 18-20 a numeric day; 21 a separator and 22-24 a second day
+    rf"|{_DAY}(?:( - |-| ){_DAY})?"
+    # 25-27 ISO
+    r"|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+    # 28 a day and 29-31 a numeric day of its month; 32 a day and 33-35 a named day
+    rf"|([0-9]{{1,2}})[-–]{_DAY}|([0-9]{{1,2}})[-–]{_NAMED_DAY}"
+    # 36-38 a named day
+    rf"|{_NAMED_DAY})",
 )
+_FAST_FIRSTS: Final = frozenset("0123456789ДдНнСсВв")
 
 
 def _fast_day(day: str, month: str, year: str) -> date | None:
@@ -975,34 +994,58 @@ def _fast_day(day: str, month: str, year: str) -> date | None:
     return date(y, m, d) if _day_ok(y, m, d) else None
 
 
+def _named_day(day: str, month: str, year: str) -> date | None:
+    y, m, d = int(year), _GENITIVE_MONTH[month], int(day)
+    return date(y, m, d) if _day_ok(y, m, d) else None
+
+
+def _fast_range(first: date | None, last: date | None, text: str) -> Deadline | None:
+    if first is None or last is None or first > last:
+        return None
+    return Deadline(DeadlineKind.RANGE, text, first, last)
+
+
 def _parse_fast(text: str, period: Period | None) -> Deadline | None:
     """The deadline of a text in one of the common forms above, or None: then `_parse_general`
     (which gives the same answer for every text this one reads)."""
-    if not text[:1].isdigit() and text[:1] not in "ДдНнСсВв":
+    if text[:1] not in _FAST_FIRSTS:
         return None
     m = _FAST_RE.fullmatch(text)
     if m is None:
         return None
     g = m.groups()
     if g[0] is not None:  # before a day
-        end = _fast_day(g[1], g[2], g[3])
+        end = (_fast_day(g[1], g[2], g[3]) if g[1] is not None
+               else _named_day(g[4], g[5], g[6]))
         if end is None:
             return None
         start = period.start if period is not None and period.start <= end else None
         return Deadline(DeadlineKind.BEFORE, text, start, end)
-    if g[4] is not None:  # from a day to a day
-        first, last = _fast_day(g[5], g[6], g[7]), _fast_day(g[8], g[9], g[10])
-    elif g[18] is not None:  # ISO 8601
-        first = _fast_day(g[20], g[19], g[18])
-        return None if first is None else Deadline(DeadlineKind.DATE, text, first, first)
-    else:
-        first = _fast_day(g[11], g[12], g[13])
-        if g[14] is None:
+    if g[7] is not None:  # from a day to a day
+        if g[8] is not None:
+            return _fast_range(_fast_day(g[8], g[9], g[10]), _fast_day(g[11], g[12], g[13]),
+                               text)
+        last = _named_day(g[15], g[16], g[17])
+        first = None if last is None else _named_day(g[14], g[16], g[17])
+        return _fast_range(first, last, text)
+    if g[18] is not None:  # a day, or two
+        first = _fast_day(g[18], g[19], g[20])
+        if g[21] is None:
             return None if first is None else Deadline(DeadlineKind.DATE, text, first, first)
-        last = _fast_day(g[15], g[16], g[17])
-    if first is None or last is None or first > last:
-        return None
-    return Deadline(DeadlineKind.RANGE, text, first, last)
+        return _fast_range(first, _fast_day(g[22], g[23], g[24]), text)
+    if g[25] is not None:  # ISO 8601
+        first = _fast_day(g[27], g[26], g[25])
+        return None if first is None else Deadline(DeadlineKind.DATE, text, first, first)
+    if g[28] is not None:  # days of one month, numeric
+        last = _fast_day(g[29], g[30], g[31])
+        first = None if last is None else _fast_day(g[28], g[30], g[31])
+        return _fast_range(first, last, text)
+    if g[32] is not None:  # days of one month, named
+        last = _named_day(g[33], g[34], g[35])
+        first = None if last is None else _named_day(g[32], g[34], g[35])
+        return _fast_range(first, last, text)
+    first = _named_day(g[36], g[37], g[38])
+    return None if first is None else Deadline(DeadlineKind.DATE, text, first, first)
 
 
 def _parse(text: str, period: Period | None) -> Deadline:

@@ -304,10 +304,35 @@ def _general(text: str, period: d.Period | None) -> d.Deadline | str:
     return _read(d._parse_general, text, period)
 
 
+# «26 сентября 2022 г.»: the genitives the shortcut reads, and forms it leaves to the grammar
+_MONTH_NAME = st.one_of(st.sampled_from(d._GENITIVES), st.sampled_from(d._GENITIVES),
+                        st.sampled_from(["Сентября", "сентябрь", "сент.", "сен", "марте"]))
+_YEAR_TAIL = st.sampled_from(["", "", " г.", " г", " года", " год", "г.", " г. ", " гг."])
+
+
+def _named(day: datetime.date, tail: str) -> str:
+    return f"{day.day} {d._GENITIVES[day.month - 1]} {day.year}{tail}"
+
+
+_REAL_NAMED_TEXT = st.builds(_named, st.dates(datetime.date(1900, 1, 1),
+                                              datetime.date(2199, 12, 31)), _YEAR_TAIL)
+_NAMED_TEXT = st.one_of(
+    _REAL_NAMED_TEXT,
+    st.builds(lambda dd, mon, y, tail: f"{dd} {mon} {y}{tail}", _D, _MONTH_NAME, _Y, _YEAR_TAIL),
+)
+_DASH = st.sampled_from(["-", "-", "–", "—", " - ", " – "])
+_DAYS_OF_A_MONTH = st.one_of(
+    st.builds(lambda a, dash, day: f"{a}{dash}{day}", _D, _DASH, _DAY_TEXT),
+    st.builds(lambda a, dash, day: f"{a}{dash}{day}", _D, _DASH, _NAMED_TEXT),
+    st.builds(lambda f, a, day: f"{f} {a} по {day}", _FROM, _D, _NAMED_TEXT),
+)
+
 _COMMON_FORMS = st.one_of(
     _DAY_TEXT,
     _ISO_TEXT,
-    st.builds(lambda b, day, tail: f"{b} {day}{tail}", _BEFORE, _DAY_TEXT,
+    _NAMED_TEXT,
+    _DAYS_OF_A_MONTH,
+    st.builds(lambda b, day, tail: f"{b} {day}{tail}", _BEFORE, st.one_of(_DAY_TEXT, _NAMED_TEXT),
               st.sampled_from(["", " включительно", " г.", "."])),
     st.builds(lambda f, a, b: f"{f} {a} по {b}", _FROM, _DAY_TEXT, _DAY_TEXT),
     st.builds(lambda a, sep, b: f"{a}{sep}{b}", _DAY_TEXT, _SEP, _DAY_TEXT),
@@ -338,6 +363,15 @@ def test_the_common_forms_read_alike_both_ways(text: str, period: d.Period | Non
     ("10.10.2022 14.10.2022", "range", "2022-10-10", "2022-10-14"),
     ("с 10.10.2022 по 14.10.2022", "range", "2022-10-10", "2022-10-14"),
     ("В период с 10.10.2022 по 10.10.2022", "range", "2022-10-10", "2022-10-10"),
+    ("в срок до 01.02.2023", "before", None, "2023-02-01"),
+    ("26 сентября 2022 г.", "date", "2022-09-26", "2022-09-26"),
+    ("1 мая 2023 года", "date", "2023-05-01", "2023-05-01"),
+    ("до 26 сентября 2022 г. включительно", "before", None, "2022-09-26"),
+    ("В срок до 9 октября 2022 г.", "before", None, "2022-10-09"),
+    ("10–14.10.2022", "range", "2022-10-10", "2022-10-14"),
+    ("10-14 октября 2022", "range", "2022-10-10", "2022-10-14"),
+    ("с 10 по 14 октября 2022 г.", "range", "2022-10-10", "2022-10-14"),
+    ("в период с 1 по 5 мая 2023 г", "range", "2023-05-01", "2023-05-05"),
 ])
 def test_the_common_forms_take_the_shortcut(text: str, kind: str, start: str | None,
                                             end: str) -> None:
@@ -350,6 +384,8 @@ def test_the_common_forms_take_the_shortcut(text: str, kind: str, start: str | N
 @pytest.mark.parametrize("text", [
     "31.02.2023", "до 30.02.2023", "14.10.2022 - 10.10.2022", "с 14.10.2022 по 10.10.2022",
     "01.13.2023", "26.09.1812", "2023-02-30", "до 26.09.2022 - 30.09.2022", " 26.09.2022",
+    "31 июня 2023", "с 14 по 10 октября 2022", "14-10.10.2022", "26 Сентября 2022",
+    "26 сентября", "до 26.09", "10-14 октября", "29 февраля 2023 г.",
 ])
 def test_anything_doubtful_goes_the_general_way(text: str) -> None:
     assert d._parse_fast(text, None) is None
