@@ -242,17 +242,29 @@ class PartRefused(Exception):
 
 class _PartUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("datetime", "date"):
-            return datetime.date
-        if module in _PART_MODULES:
-            found = getattr(importlib.import_module(module), name, None)
-            if isinstance(found, type) and (
-                (issubclass(found, tuple) and hasattr(found, "_fields"))
-                or dataclasses.is_dataclass(found)
-                or issubclass(found, enum.Enum)
-            ):
-                return found
-        raise PartRefused(f"{module}.{name}")
+        found = _PART_CLASSES.get((module, name))
+        if found is None:
+            found = _PART_CLASSES[module, name] = _part_class(module, name)
+        return found
+
+
+def _part_class(module: str, name: str) -> Any:
+    if (module, name) == ("datetime", "date"):
+        return datetime.date
+    if module in _PART_MODULES:
+        found = getattr(importlib.import_module(module), name, None)
+        if isinstance(found, type) and (
+            (issubclass(found, tuple) and hasattr(found, "_fields"))
+            or dataclasses.is_dataclass(found)
+            or issubclass(found, enum.Enum)
+        ):
+            return found
+    raise PartRefused(f"{module}.{name}")
+
+
+_PART_CLASSES: dict[tuple[str, str], Any] = {}
+"""The classes parts may name, found once each (a part names its few classes again and again,
+one part after another)."""
 
 
 def dump_part(part: Any) -> bytes:

@@ -144,6 +144,49 @@ def test_a_part_never_builds_arbitrary_objects() -> None:
     assert load_part(dump_part(part)) == part
 
 
+def test_value_types_pickle_as_tuples_and_refuse_a_state_of_another_shape() -> None:
+    """`queries.tuple_state`: every field survives the round trip (through the cache's safe
+    unpickler too), the frozen objects stay frozen, and a state with a field too many or too
+    few (a part stored by another version) is refused, never half-built."""
+    import copy
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from clusterctl.cache import dump_part, load_part
+    from clusterctl.queries import OverdueItem, Participation, PersonItem
+
+    work = dict(
+        project="p", project_title="P", id="1.2", task_id="1", kind="step", title="T",
+        result=None, due_phrase="до 01.12.2026", deadline_kind="before", start=None, due=DAY,
+        status="planned", responsible=("Иванова И.И.",), stage="I", stage_title=None,
+        cluster=None, cluster_title=None, rescheduled=2, is_event=True, place="Школа №1",
+        path="stages[0].tasks[1].steps[0]",
+    )
+    values = [
+        OverdueItem(**work, days_overdue=3),
+        PersonItem(**work, days_left=None, overdue=True, owners=("person:иванова и.и",)),
+        Participation(members=5, took_part=2, share=0.4, recorded=True, schools=("A", "B"),
+                      absent=("C",)),
+    ]
+    for value in values:
+        for back in (pickle.loads(pickle.dumps(value)), load_part(dump_part(value)),
+                     copy.copy(value)):
+            assert back == value and type(back) is type(value)
+            assert [getattr(back, f.name) for f in dataclasses.fields(back)] == [
+                getattr(value, f.name) for f in dataclasses.fields(value)
+            ]
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(back, dataclasses.fields(back)[0].name, None)
+        state = value.__getstate__()  # type: ignore[union-attr]
+        assert state == tuple(getattr(value, f.name) for f in dataclasses.fields(value))
+        for bad in (state[:-1], (*state, "extra")):
+            blank = object.__new__(type(value))
+            with pytest.raises(ValueError):
+                blank.__setstate__(bad)  # type: ignore[union-attr]
+
+
 def test_a_tampered_part_is_checked_again(tmp_path: Path) -> None:
     """A stored part that the safe unpickler refuses (digest recomputed, so only deliberate
     tampering gets this far) is never used: the file is checked again."""
