@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the pydantic models are built only where plans are validate
 Path = tuple[str | int, ...]
 
 _INITIALS_SPACE = re.compile(r"(?<=\.)\s+(?=\w(?:\.|$))")
-_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -31,11 +30,13 @@ def normalise_name(name: str) -> str:
 
     "Моргунова И. Е." and "моргунова и.е" give the same key.
     """
-    key = name.casefold().replace("ё", "е").replace("\u00a0", " ")
-    key = _SPACES.sub(" ", key).strip()
-    key = _INITIALS_SPACE.sub("", key)
-    key = key.replace(" ,", ",").rstrip(".,;: ")
-    return key
+    # " ".join(split()) is re.sub(r"\s+", " ", ...).strip(): both take str.isspace()'s
+    # spaces, the no-break space among them (tests/test_dates_fastpaths.py checks every code
+    # point); then only single spaces are left, and an initial's can only follow ". "
+    key = " ".join(name.casefold().replace("ё", "е").split())
+    if ". " in key:
+        key = _INITIALS_SPACE.sub("", key)
+    return key.replace(" ,", ",").rstrip(".,;: ")
 
 
 @lru_cache(maxsize=65536)

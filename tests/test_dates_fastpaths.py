@@ -389,3 +389,35 @@ def test_the_common_forms_take_the_shortcut(text: str, kind: str, start: str | N
 ])
 def test_anything_doubtful_goes_the_general_way(text: str) -> None:
     assert d._parse_fast(text, None) is None
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _plain_normalise_name(name: str) -> str:
+    """`plan.normalise_name` as first written: the regex substitutions, one after another."""
+    key = name.casefold().replace("ё", "е").replace("\u00a0", " ")
+    key = re.sub(r"\s+", " ", key).strip()
+    key = re.sub(r"(?<=\.)\s+(?=\w(?:\.|$))", "", key)
+    return key.replace(" ,", ",").rstrip(".,;: ")
+
+
+_NAME_PIECES = ["Иванова", "ИВАНОВА", "Ёлкина", "ёлкина", "И.", "И. В.", "И.В.", "Ив.", ".",
+                ". ", " .", ",", " ,", ";", ":", " ", "  ", "\u00a0", "\t", "\n", "\u2028",
+                "\u3000", "İ", "ẞ", "ß", "a", "Z", "1", "№"]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10).map("".join))
+def test_normalise_name_equals_the_plain_substitutions(name: str) -> None:
+    from clusterctl.plan import normalise_name
+
+    assert normalise_name.__wrapped__(name) == _plain_normalise_name(name)
+
+
+@settings(max_examples=500)
+@given(st.text(max_size=30))
+def test_normalise_name_equals_the_plain_substitutions_on_any_text(name: str) -> None:
+    from clusterctl.plan import normalise_name
+
+    assert normalise_name.__wrapped__(name) == _plain_normalise_name(name)
