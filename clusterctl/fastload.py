@@ -110,7 +110,7 @@ _MASK = bytes(
     for byte in range(256)
 )
 """`bytes.translate` table of the one masked copy most byte guards search with `in` (memchr,
-memmem: far cheaper than a regex that stops at every line break or digit): C0 controls (tab,
+memmem: far cheaper than a regex that stops at every line break): C0 controls (tab,
 CR and NUL among them), DEL, `&`, `*` -> NUL; the block indicators `?`, `:`, `-` -> space;
 any other byte stays itself."""
 _DEEP = b"\n" + b" " * (MAX_INDICATOR_PREFIX + 1)
@@ -229,10 +229,10 @@ def _guards_pass(body: bytes) -> bool:
 # ------------------------------------------------------------------ the walk
 
 _DOT = "\ue000"
-_DOT_UTF8 = _DOT.encode()
 """Stands for "." while yaml-rs parses (a private-use character; files holding it take the
 exact path): `1.10` is then the text "1\ue00010", not the float 1.1, and becomes "1.10"
 again in the walk. A dot means nothing to YAML but in `...` at a line start, refused above."""
+_DOT_UTF8 = _DOT.encode()  # what replaces each "." in the bytes yaml-rs gets: EE 80 80
 
 
 class _Reject(Exception):
@@ -315,10 +315,10 @@ def try_fast(data: bytes) -> dict[str, Any] | None:
     body = data[3:] if data.startswith(_BOM) else data
     if not _guards_pass(body):
         return None
-    # the placeholder must come from nowhere else: not from the text (U+E000 is EE 80 80 in
-    # UTF-8), nor from an escape such as "\ue000" in a double-quoted scalar (the walk turns
-    # every placeholder into a dot)
-    if b"\xee\x80\x80" in body or (b"\\" in body and (b"\\u" in body or b"\\U" in body)):
+    # The placeholder must come from nowhere else: not from the file's own text, nor from an
+    # escape such as "\ue000" in a double-quoted scalar. The walk turns every placeholder
+    # into a dot.
+    if _DOT_UTF8 in body or (b"\\" in body and (b"\\u" in body or b"\\U" in body)):
         return None
     if b"." in body:
         body = body.replace(b".", _DOT_UTF8)
