@@ -315,9 +315,9 @@ def try_fast(data: bytes) -> dict[str, Any] | None:
     body = data[3:] if data.startswith(_BOM) else data
     if not _guards_pass(body):
         return None
-    # The placeholder must come from nowhere else: not from the file's own text, nor from an
-    # escape such as "\ue000" in a double-quoted scalar. The walk turns every placeholder
-    # into a dot.
+    # The placeholder must come from nowhere else: not from the file's own text,
+    # nor from an escape such as "\ue000" in a double-quoted scalar.
+    # The walk turns every placeholder into a dot.
     if _DOT_UTF8 in body or (b"\\" in body and (b"\\u" in body or b"\\U" in body)):
         return None
     if b"." in body:
