@@ -25,7 +25,9 @@ from clusterctl.tables import json_plain
 if TYPE_CHECKING:  # the pydantic models are built only where plans are validated
     from clusterctl.models import Person, Role
 
-__all__ = ["Directory", "Duty", "Registry", "Responsible", "registry_of", "slots_maker"]
+__all__ = [
+    "Directory", "Duty", "Registry", "Responsible", "registry_of", "slots_maker", "slots_setstate",
+]
 
 T = TypeVar("T")
 
@@ -66,21 +68,40 @@ def slots_maker(cls: type[T]) -> Callable[..., T]:
     """A faster `cls(*values)` (the fields in order) for a frozen slots dataclass without
     `__post_init__`, for classes made tens of thousands of times per answer (`Responsible`,
     `queries.PersonLoad`): their __init__ parses keywords and sets each field through
-    object.__setattr__ (~1.5 µs); the slots' own descriptors set them in half the time. The
-    object is the same (tests/test_who_speed_equivalence.py compares them)."""
-    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cls))  # type: ignore[arg-type]
-    new = object.__new__
+    object.__setattr__ (~4 µs for eleven fields); this function sets them through the
+    slots' own descriptors, one call after another (~0.8 µs). The object is the same
+    (tests/test_who_speed_equivalence.py compares them)."""
+    count = len(fields(cls))  # type: ignore[arg-type]
+    values = ", ".join(f"v{i}" for i in range(count))
+    return _slot_code(cls, f"def slot_code({values}):", "o = new(cls)", "return o")
 
-    def make(*values: Any) -> T:
-        made: T = new(cls)
-        for setter, value in zip(setters, values, strict=True):
-            setter(made, value)
-        return made
 
-    return make
+def slots_setstate(cls: type[Any]) -> Callable[[Any, Sequence[Any]], None]:
+    """`__setstate__` for a frozen slots dataclass pickled as the tuple of its field values
+    (`queries.tuple_state`): the values set through the slots' own descriptors, one call
+    after another; a state of another length raises ValueError."""
+    count = len(fields(cls))
+    values = "".join(f"v{i}, " for i in range(count))
+    return _slot_code(cls, "def slot_code(o, state):", f"({values}) = state", "return None")
+
+
+def _slot_code(cls: type[Any], header: str, first: str, last: str) -> Callable[..., Any]:
+    """A function of `header` that runs `first`, sets field i of `o` to `v{i}` for each field
+    in order, then runs `last`: straight-line code, as `dataclasses` writes __init__ (a loop
+    over the setters costs twice as much). Only generated names appear in the source."""
+    setters = [getattr(cls, f.name).__set__ for f in fields(cls)]
+    lines = [header, f"    {first}"]
+    lines.extend(f"    s{i}(o, v{i})" for i in range(len(setters)))
+    lines.append(f"    {last}")
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    namespace.update((f"s{i}", setter) for i, setter in enumerate(setters))
+    exec("\n".join(lines), namespace)  # (generated names only)
+    made: Callable[..., Any] = namespace["slot_code"]
+    return made
 
 
 _responsible = slots_maker(Responsible)
+_duty = slots_maker(Duty)
 
 Row = tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[Duty, ...], str | None,
             str | None, str | None]
@@ -126,7 +147,8 @@ class Registry(NamedTuple):
     of a group as its root, so the order decides the merged entries' order and keys."""
     refs: dict[str, int]
     """Every responsible, curator and lead reference written in the plan -> its entry's
-    place in `entries`."""
+    place in `entries` (what `Directory.keys_of` looks in; empty in the parts of a `who`
+    that looks nothing up, see `queries.WhoQuery.part`)."""
     duties: tuple[tuple[str, int, str | None], ...]
     """(curator | lead, entry's place, cluster id or None) of the project and its
     clusters."""
@@ -282,33 +304,37 @@ class Directory:
                     members[root] = [root, node]
 
         keys: list[str] = []  # node -> its merged entry's key
+        add_key = keys.append
         self._folded: dict[str, str] = {}  # key -> normalise_name of the entry's name
+        folded_of = self._folded
         alone = [(registry.project,) for registry in registries]  # one tuple for each plan
+        plan_of, in_group, duties_of = self._plan_of, members.get, duties.get
         rows: dict[str, Row] = {}
         for node, (root, entry) in enumerate(zip(roots, self._nodes, strict=True)):
             if root != node:
-                keys.append(keys[root])
+                add_key(keys[root])
                 continue
-            group = members.get(node)
+            group = in_group(node)
             if group is None:  # most entries are in no other plan: the fields at hand
-                name, folded = entry.spellings[0], entry.norms[0]
-                if entry.full_name is not None:
-                    name, folded = entry.full_name, _norm_of(entry, entry.full_name)
-                kind, spellings = entry.kind, entry.spellings
-                projects: tuple[str, ...] = alone[self._plan_of[node]]
-                position, email, phone = entry.position, entry.email, entry.phone
+                kind, spellings, norms, _, _, full_name, _, position, email, phone = entry
+                if full_name is None:
+                    name, folded = spellings[0], norms[0]
+                else:
+                    name, folded = full_name, _norm_of(entry, full_name)
+                projects: tuple[str, ...] = alone[plan_of[node]]
             else:
                 folded, name, kind, spellings, projects, position, email, phone = (
                     self._merged(group)
                 )
-            base = key = f"{kind}:{folded}"
-            n = 1
-            while key in self._folded:
-                n += 1
-                key = f"{base}#{n}"
-            self._folded[key] = folded
-            keys.append(key)
-            rows[key] = (key, name, kind, spellings, projects, duties.get(node, ()), position,
+            key = f"{kind}:{folded}"
+            if key in folded_of:
+                n = 2
+                while f"{kind}:{folded}#{n}" in folded_of:
+                    n += 1
+                key = f"{kind}:{folded}#{n}"
+            folded_of[key] = folded
+            add_key(key)
+            rows[key] = (key, name, kind, spellings, projects, duties_of(node, ()), position,
                          email, phone)
         self._rows = rows
         self._entries: dict[str, Responsible] | None = None
@@ -422,10 +448,11 @@ class Directory:
             project = registry.project
             for kind, node, cluster_id in registry.duties:
                 root = roots[start + node]
+                duty = _duty(kind, project, cluster_id)
                 if root in found:
-                    found[root][Duty(kind, project, cluster_id)] = None
+                    found[root][duty] = None
                 else:
-                    found[root] = {Duty(kind, project, cluster_id): None}
+                    found[root] = {duty: None}
         return {root: tuple(duties) for root, duties in found.items()}
 
     # ------------------------------------------------------------------ lookups

@@ -52,9 +52,10 @@ from clusterctl.directory import (
     Responsible,
     registry_of,
     slots_maker,
+    slots_setstate,
 )
 from clusterctl.plan import Item, PlanIndex, build_index, normalise_name
-from clusterctl.tables import json_plain
+from clusterctl.tables import Share, json_plain, share_of
 from clusterctl.workstatus import Status
 
 if TYPE_CHECKING:  # not imported to answer from cached parts (see clusterctl.workstatus)
@@ -525,17 +526,12 @@ def tuple_state(cls: type[_D]) -> type[_D]:
     cache) raises ValueError, so `cache.load_part` refuses the part."""
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
     values = attrgetter(*names)
-    setters = tuple(getattr(cls, name).__set__ for name in names)
 
     def __getstate__(self: Any) -> tuple[Any, ...]:
         return values(self)
 
-    def __setstate__(self: Any, state: Sequence[Any]) -> None:
-        for set_value, value in zip(setters, state, strict=True):
-            set_value(self, value)
-
     setattr(cls, "__getstate__", __getstate__)  # noqa: B010 (mypy: no method assignment)
-    setattr(cls, "__setstate__", __setstate__)  # noqa: B010
+    setattr(cls, "__setstate__", slots_setstate(cls))  # noqa: B010
     return cls
 
 
@@ -991,6 +987,7 @@ def _stage_of(index: PlanIndex, stage_id: str | None) -> Stage | None:
 # ============================================================================ status
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NextDue:
     """The nearest deadline still ahead."""
@@ -1001,6 +998,7 @@ class NextDue:
     due_phrase: str | None
 
 
+@json_plain
 @tuple_state
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Participation:
@@ -1010,7 +1008,7 @@ class Participation:
     members: int
     """Member schools of the cluster (or `rules.district_schools` for the district)."""
     took_part: int
-    share: float | None
+    share: Share | None
     """took_part / members, rounded to 4 places; None when no done event of the cluster
     records its participants (then nothing can be said) or there are no members."""
     recorded: bool
@@ -1021,6 +1019,7 @@ class Participation:
     """Names of member schools that did not (empty for the district figure)."""
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Progress:
     """Task counts of a project, a stage or a cluster.
@@ -1047,13 +1046,14 @@ class Progress:
     overdue: int
     cancelled: int
     rescheduled: int
-    share_done: float | None
+    share_done: Share | None
     """done / (total - cancelled), rounded to 4 places; None when nothing is countable."""
     next_due: NextDue | None
     participation: Participation | None
     """For a cluster: its member schools' participation."""
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProjectStatus:
     project: Progress
@@ -1066,6 +1066,7 @@ class ProjectStatus:
     event of any cluster; None when `district_schools` is not set."""
 
 
+@json_plain
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StatusReport:
     as_of: datetime.date
@@ -1134,7 +1135,7 @@ class _Tally:
 
     def progress(self, **fields: Any) -> Progress:
         countable = self.total - self.cancelled
-        share = round(self.done / countable, 4) if countable else None
+        share = share_of(self.done, countable) if countable else None
         return Progress(
             total=self.total, done=self.done, in_progress=self.in_progress,
             planned=self.planned, overdue=self.overdue, cancelled=self.cancelled,
@@ -1350,7 +1351,7 @@ def _cluster_participation(
             if key in members:
                 took.setdefault(key, members[key])
     count = len(took)
-    share = round(count / len(members), 4) if recorded and members else None
+    share = share_of(count, len(members)) if recorded and members else None
     return Participation(
         members=len(members), took_part=count, share=share, recorded=recorded,
         schools=tuple(took[k] for k in members if k in took),
@@ -1371,7 +1372,7 @@ def _district_participation(index: PlanIndex, done: Sequence[Task]) -> Participa
             key, name = _org_key(index, ref)
             took.setdefault(key, name)
     count = len(took)
-    share = round(count / total, 4) if recorded and total else None
+    share = share_of(count, total) if recorded and total else None
     return Participation(
         members=total, took_part=count, share=share, recorded=recorded,
         schools=tuple(took.values()), absent=(),
@@ -1448,10 +1449,14 @@ class WhoQuery(Query[Who]):
 
     def part(self, index: PlanIndex, file: str = "") -> Part:
         """As :meth:`Query.part`, the registry made first: the rows are keyed by the places
-        of its entries (see :meth:`rows`)."""
+        of its entries (see :meth:`rows`). Without a name and a responsible filter nothing
+        looks a reference up in the merged directory (`Directory.keys_of`), so the registry
+        travels without its `refs` (a tenth of the part, unpickled in one process)."""
         scope = Scope.of(self.filters)
         registry = registry_of(index)
         rows = self.rows(index, scope, registry.refs) if scope.plan(index) else None
+        if self.name is None and not self.filters.responsible:
+            registry = registry._replace(refs={})
         return Part(vocab_of(index, self.filters), registry, rows)
 
     def rows(self, index: PlanIndex, scope: Scope,

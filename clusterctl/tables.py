@@ -18,7 +18,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO, TypeVar
+from typing import Any, NewType, TextIO, TypeVar
 
 FORMATS = ("table", "json", "csv", "md")
 PLAIN_TITLE_WIDTH = 60
@@ -334,13 +334,24 @@ def jsonable(value: Any) -> Any:
 
 def json_plain(cls: type[T]) -> type[T]:
     """Declare a dataclass *JSON-plain*: its fields (its own declaration, not inherited) hold
-    only text, integers, booleans, None, dates, text enums, and lists or tuples of these or of
-    other JSON-plain dataclasses; never a float (which orjson prints its own way), never a
-    mapping. orjson then writes such objects natively, the standard library's bytes exactly,
-    with no conversion first; tests/test_tables_json.py checks every declared class's
-    annotations and the bytes."""
+    only text, integers, booleans, None, dates, text enums, `Share`s, and lists or tuples of
+    these or of other JSON-plain dataclasses; never another float (which orjson may print its
+    own way), never a mapping. orjson then writes such objects natively, the standard
+    library's bytes exactly, with no conversion first; tests/test_tables_json.py checks every
+    declared class's annotations and the bytes."""
     _NATIVE.add(cls)
     return cls
+
+
+Share = NewType("Share", float)
+"""A ratio of two counts rounded to 4 places, made by `share_of`: 0, or at least 0.0001 and
+(a count being smaller than 10^16) below 10^16 in magnitude, where orjson and the standard
+library print a float alike (see `_jsonable`), so a JSON-plain class may hold one."""
+
+
+def share_of(part: int, whole: int) -> Share:
+    """`part / whole` rounded to 4 places (`whole` not 0)."""
+    return Share(round(part / whole, 4))
 
 
 _NATIVE: set[type] = set()

@@ -96,7 +96,7 @@ def _plain_type(hint: object) -> bool:
     import types
     import typing
 
-    if hint in (str, int, bool, type(None), datetime.date):
+    if hint in (str, int, bool, type(None), datetime.date, tables.Share):
         return True
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return all(isinstance(m.value, str) for m in hint)
@@ -123,11 +123,24 @@ def test_json_plain_classes_hold_only_plain_values() -> None:
 
     namespace = {**vars(clusterctl.queries), **vars(clusterctl.directory)}
     assert {c.__name__ for c in tables._NATIVE} >= {
-        "Work", "OverdueItem", "PersonItem", "PersonLoad", "Who", "Duty"}
+        "Work", "OverdueItem", "PersonItem", "PersonLoad", "Who", "Duty", "NextDue",
+        "Participation", "Progress", "ProjectStatus", "StatusReport"}
     for cls in tables._NATIVE:
         hints = typing.get_type_hints(cls, globalns=namespace)
         for f in dataclasses.fields(cls):
             assert _plain_type(hints[f.name]), f"{cls.__name__}.{f.name}: {hints[f.name]}"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.integers(-(10**15), 10**15), st.integers(-(10**15), 10**15).filter(bool))
+def test_shares_are_floats_both_writers_print_alike(part: int, whole: int) -> None:
+    """A `Share` (a ratio of counts rounded to 4 places) is 0 or within the range where
+    orjson prints a float as the standard library does, so JSON-plain classes may hold it."""
+    share = tables.share_of(part, whole)
+    odd: list[object] = []
+    tables._jsonable([share], odd, True)
+    assert odd == []
+    assert tables.render_json([share]) == _reference([share])
 
 
 def test_json_plain_objects_print_the_reference_bytes() -> None:
@@ -151,7 +164,24 @@ def test_json_plain_objects_print_the_reference_bytes() -> None:
                       open=3, overdue=1, due_soon=0, next_due=datetime.date(2026, 1, 1))
     who = Who(as_of=datetime.date(2026, 11, 22), soon_until=datetime.date(2026, 12, 5),
               name=None, people=[load, load], items=[])
+    from clusterctl.queries import Participation, Progress, ProjectStatus, StatusReport
+
+    took = Participation(members=3, took_part=1, share=tables.share_of(1, 3), recorded=True,
+                         schools=("МБОУ СОШ № 1",), absent=("Лицей", "Гимназия «Вектор»"))
+    progress = Progress(
+        level="cluster", project="p", id="c", title="Кластер", period_start=None,
+        period_end=datetime.date(2026, 5, 31), current=False, total=7, done=2,
+        in_progress=1, planned=3, overdue=1, cancelled=1, rescheduled=0,
+        share_done=tables.share_of(2, 6),
+        next_due=NextDue(date=datetime.date(2026, 12, 1), id="2.1", title="Семинар",
+                         due_phrase="До 01.12.2026"),
+        participation=took,
+    )
+    report = StatusReport(as_of=datetime.date(2026, 11, 22), projects=[ProjectStatus(
+        project=progress, stages=[progress], clusters=[], current_stage=None, district=took,
+    )])
     for data in (
+        report,
         [OverdueItem(**fields, days_overdue=5)],
         {"rows": [OverdueItem(**fields, days_overdue=2**70)], "n": 1},
         [OverdueItem(**{**fields, "title": "\ud800"}, days_overdue=1)],
