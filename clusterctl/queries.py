@@ -988,6 +988,7 @@ def _stage_of(index: PlanIndex, stage_id: str | None) -> Stage | None:
 
 
 @json_plain
+@tuple_state
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NextDue:
     """The nearest deadline still ahead."""
@@ -1020,6 +1021,7 @@ class Participation:
 
 
 @json_plain
+@tuple_state
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Progress:
     """Task counts of a project, a stage or a cluster.
@@ -1053,7 +1055,11 @@ class Progress:
     """For a cluster: its member schools' participation."""
 
 
+_progress = slots_maker(Progress)
+
+
 @json_plain
+@tuple_state
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProjectStatus:
     project: Progress
@@ -1133,13 +1139,16 @@ class _Tally:
         ):
             self.next_due, self.next_order = nxt, order
 
-    def progress(self, **fields: Any) -> Progress:
+    def progress(self, level: str, project: str, id: str, title: str,
+                 period_start: datetime.date | None, period_end: datetime.date | None,
+                 current: bool, participation: Participation | None) -> Progress:
+        """The `Progress` of these counts (the other fields as given)."""
         countable = self.total - self.cancelled
         share = share_of(self.done, countable) if countable else None
-        return Progress(
-            total=self.total, done=self.done, in_progress=self.in_progress,
-            planned=self.planned, overdue=self.overdue, cancelled=self.cancelled,
-            rescheduled=self.rescheduled, share_done=share, next_due=self.next_due, **fields,
+        return _progress(
+            level, project, id, title, period_start, period_end, current, self.total,
+            self.done, self.in_progress, self.planned, self.overdue, self.cancelled,
+            self.rescheduled, share, self.next_due, participation,
         )
 
 
@@ -1170,7 +1179,8 @@ _Packed = tuple[
 
 class _PlanStatus(NamedTuple):
     """One plan's part of `status`: its tasks tallied by group, and the rest of its report
-    without the counts."""
+    without the counts; or, when no responsible filter can leave a group out, the plan's
+    report itself (made where the plan was checked, in parallel, not in the parent)."""
 
     groups: dict[_Group, _Packed]
     project: dict[str, Any]
@@ -1178,6 +1188,8 @@ class _PlanStatus(NamedTuple):
     clusters: list[dict[str, Any]]
     current_stage: str | None
     district: Participation | None
+    report: ProjectStatus | None = None
+    """The plan's report (then the other fields are left empty)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1273,7 +1285,7 @@ class StatusQuery(Query[StatusReport]):
             )
             for cluster in plan.clusters if scope.cluster_model(cluster)
         ]
-        return _PlanStatus(
+        tallied = _PlanStatus(
             groups={key: tally.packed() for key, tally in groups.items()},
             project=dict(
                 level="project", project=project_id, id=project_id,
@@ -1286,6 +1298,10 @@ class StatusQuery(Query[StatusReport]):
             stages=stages, clusters=clusters, current_stage=current_stage,
             district=_district_participation(index, done),
         )
+        if by_people:
+            return tallied
+        empty: dict[str, Any] = {}
+        return _PlanStatus({}, empty, [], [], None, None, _plan_report(tallied, None))
 
     def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> StatusReport:
         resolved = self.resolve(parts)
@@ -1294,27 +1310,40 @@ class StatusQuery(Query[StatusReport]):
             rows: _PlanStatus | None = part.rows
             if rows is None:
                 continue
-            project = _Tally()
-            stages: dict[int, _Tally] = {}
-            clusters: dict[str, _Tally] = {}
-            for (refs, stage, cluster), tally in rows.groups.items():
-                if not resolved.accept(pos, refs):
-                    continue
-                project.merge(tally)
-                if stage is not None:
-                    stages.setdefault(stage, _Tally()).merge(tally)
-                if cluster is not None:
-                    clusters.setdefault(cluster, _Tally()).merge(tally)
-            report.append(ProjectStatus(
-                project=project.progress(**rows.project),
-                stages=[stages.get(si, _Tally()).progress(**fields) for si, fields in rows.stages],
-                clusters=[
-                    clusters.get(fields["id"], _Tally()).progress(**fields)
-                    for fields in rows.clusters
-                ],
-                current_stage=rows.current_stage, district=rows.district,
-            ))
+            if rows.report is not None:
+                report.append(rows.report)
+                continue
+
+            def accept(refs: tuple[str, ...], pos: int = pos) -> bool:
+                return resolved.accept(pos, refs)
+
+            report.append(_plan_report(rows, accept))
         return StatusReport(as_of=self.today, projects=report)
+
+
+def _plan_report(rows: _PlanStatus,
+                 accept: Callable[[tuple[str, ...]], bool] | None) -> ProjectStatus:
+    """One plan's report from its tallied groups, those whose responsibles `accept` takes
+    (None: all)."""
+    project = _Tally()
+    stages: dict[int, _Tally] = {}
+    clusters: dict[str, _Tally] = {}
+    for (refs, stage, cluster), tally in rows.groups.items():
+        if accept is not None and not accept(refs):
+            continue
+        project.merge(tally)
+        if stage is not None:
+            stages.setdefault(stage, _Tally()).merge(tally)
+        if cluster is not None:
+            clusters.setdefault(cluster, _Tally()).merge(tally)
+    return ProjectStatus(
+        project=project.progress(**rows.project),
+        stages=[stages.get(si, _Tally()).progress(**fields) for si, fields in rows.stages],
+        clusters=[
+            clusters.get(fields["id"], _Tally()).progress(**fields) for fields in rows.clusters
+        ],
+        current_stage=rows.current_stage, district=rows.district,
+    )
 
 
 def status(
