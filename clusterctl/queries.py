@@ -192,7 +192,11 @@ def work_status(work: Task | Step, today: datetime.date) -> Status:
 
 def task_status(task: Task, today: datetime.date) -> Status:
     """A task's status as of `today`, derived from its steps when the task says `planned`."""
-    own = work_status(task, today)
+    return _task_state(task, work_status(task, today), today)
+
+
+def _task_state(task: Task, own: Status, today: datetime.date) -> Status:
+    """`task_status` from the task's own status as of `today` (`work_status`)."""
     if own is not Status.planned or not task.steps:
         return own
     states = [work_status(step, today) for step in task.steps]
@@ -621,10 +625,32 @@ def plan_units(
     index: PlanIndex, scope: Scope, today: datetime.date
 ) -> Iterator[tuple[Item, Deadline | None, Status]]:
     """(item, deadline, status as of `today`) of every unit of one plan that passes the
-    stage and cluster filters; the caller applies the others."""
+    stage and cluster filters; the caller applies the others.
+
+    The same as testing `is_unit`, `scope.unit`, `unit_deadline` and `item_status` on each
+    item (tests/test_queries.py compares them), worked out once per task instead of once per
+    item: the items are each task followed by its steps (`build_index`), and a step shares
+    its task's stage, cluster and own status."""
+    filtered = scope.stages is not None or scope.clusters is not None
+    keep = unit = True
+    task_own = Status.planned
     for item in index.items:
-        if is_unit(item) and scope.unit(index, item):
-            yield item, unit_deadline(item), item_status(item, today)
+        step = item.step
+        if step is None:  # a task; its steps follow
+            task = item.task
+            if filtered:
+                keep = scope.unit(index, item)
+                if not keep:
+                    continue
+            task_own = work_status(task, today)
+            unit = task_is_unit(task)
+            if unit:
+                deadline = item.deadline
+                if deadline is None and not task.due:
+                    deadline = event_deadline(item)
+                yield item, deadline, _task_state(task, task_own, today)
+        elif keep and (step.due or not unit):
+            yield item, item.deadline, step_status(work_status(step, today), task_own)
 
 
 def iter_units(
@@ -1199,25 +1225,25 @@ class StatusQuery(Query[StatusReport]):
     def rows(self, index: PlanIndex, scope: Scope) -> _PlanStatus:
         today = self.today
         plan = index.plan
-        items_of: dict[int, list[Item]] = {}
-        for item in index.items:
-            items_of.setdefault(id(item.task), []).append(item)
+        all_items = index.items
+        first = 0  # the task's item: `items` is each task in `tasks()` order, then its steps
         groups: dict[_Group, _Tally] = {}
         by_people = bool(self.filters.responsible)
         done: list[Task] = []  # as of today, whatever the filters (for participation)
         cluster_ids: dict[str, str | None] = {}  # reference as written -> cluster id
         for order, (path, stage, task) in enumerate(index.tasks()):
-            state = task_status(task, today)
+            items = all_items[first:first + 1 + len(task.steps)]
+            first += len(items)
+            # each item's `item_status`, from the task's statuses worked out once: a task
+            # item has the task's status, a step `step_status` of its own and the task's own
+            task_own = work_status(task, today)
+            state = _task_state(task, task_own, today)
             if state is Status.done:
                 done.append(task)
             if not (scope.stage(stage) and scope.cluster(index, task.cluster)):
                 continue
             if not scope.status(state, ALL_STATUSES):
                 continue
-            items = items_of[id(task)]
-            # each item's `item_status`, from the task's statuses worked out once: a task
-            # item has the task's status, a step `step_status` of its own and the task's own
-            task_own = work_status(task, today)
             late = False
             nxt: tuple[datetime.date, Item] | None = None
             moved = False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from clusterctl import queries
 from clusterctl.check import CheckOptions, check_file
 from clusterctl.models import Plan
-from clusterctl.plan import PlanIndex, build_index
+from clusterctl.plan import PlanIndex, build_index, normalise_name
 from clusterctl.queries import Filters, UnknownFilterValue
 from tests.conftest import DATA, PROJECTS, TODAY
 
@@ -446,3 +447,69 @@ def test_directory_merges_initials_only_when_unambiguous() -> None:
     roles = plan({"project": {"id": "r", "title": "r"},
                   "roles": [{"id": "heads", "name": "Иванова И.В."}]})
     assert len(queries.Directory([b, roles]).entries) == 2  # a role never merges with a person
+
+
+def _units_item_by_item(
+    index: PlanIndex, scope: queries.Scope, today: datetime.date
+) -> list[tuple[Any, Any, Any]]:
+    """`plan_units` as the definition says it: each item tested on its own."""
+    return [
+        (item, queries.unit_deadline(item), queries.item_status(item, today))
+        for item in index.items
+        if queries.is_unit(item) and scope.unit(index, item)
+    ]
+
+
+def test_plan_units_is_the_item_by_item_definition(tmp_path: Path) -> None:
+    """`plan_units` works each task out once for its steps: the same units, deadlines and
+    statuses as testing every item on its own, with and without stage and cluster filters,
+    as of dates before, during and after the plans."""
+    from tests.test_benchmarks_generate import generate
+
+    generate.main([str(tmp_path / "set"), "--files", "6", "--seed", "5"])
+    options = CheckOptions(today=D(2030, 1, 1), ignore=frozenset({"future-date"}))
+    generated = [check_file(p, p.name, options).index for p in sorted(tmp_path.rglob("*.yaml"))]
+    step = {"title": "шаг", "status": "planned"}
+    shapes = plan({
+        "project": {"id": "p", "title": "P", "period": "2022-2023 учебный год"},
+        "clusters": [{"id": "c", "title": "Кластер"}],
+        "stages": [{"id": "I", "title": "Первый", "period": "сентябрь-декабрь 2022", "tasks": [
+            # some steps dated, the task not: the task is no unit, every step is
+            {"id": "1", "title": "T", "cluster": "c", "steps": [
+                {**step, "due": "до 01.10.2022"}, step,
+                {**step, "status": "done", "done_on": "2022-11-01"}]},
+            # the task dated: it is a unit, and only its dated steps
+            {"id": "2", "title": "T", "due": "до 01.12.2022", "steps": [
+                step, {**step, "due": "ноябрь 2022", "status": "in_progress"}]},
+            # an event date instead of a due date
+            {"id": "3", "title": "T", "event": {"date": "15.11.2022"}, "steps": [step]},
+            # no step dated: the task alone, its status from the steps
+            {"id": "4", "title": "T", "steps": [
+                {**step, "status": "done", "done_on": "2022-10-01"},
+                {**step, "status": "cancelled", "cancel_reason": "x",
+                 "cancelled_on": "2022-12-01"}]},
+            {"id": "5", "title": "T", "status": "cancelled", "cancel_reason": "x",
+             "cancelled_on": "2022-11-20", "steps": [{**step, "due": "до 01.11.2022"}]},
+            {"id": "6", "title": "T", "status": "done", "done_on": "2022-10-20",
+             "due": "до 01.10.2022", "steps": [{**step, "due": "не понятно когда"}]},
+        ]}],
+        "tasks": [{"id": "7", "title": "T", "cluster": "нет такого", "steps": [
+            {**step, "due": "до 01.10.2022"}, step]}],
+    })
+    indexes = [*seeds(), *fixtures(), shapes, *(i for i in generated if i is not None)]
+    assert len(indexes) == len(seeds()) + len(fixtures()) + 7
+    scopes = [queries.Scope()]
+    for index in indexes:
+        stages = frozenset(normalise_name(s.id) for s in index.plan.stages[:1])
+        clusters = frozenset(normalise_name(c.id) for c in index.plan.clusters[:2])
+        scopes += [queries.Scope(stages=stages or None), queries.Scope(clusters=clusters or None),
+                   queries.Scope(stages=stages or None, clusters=clusters or None)]
+    units = 0
+    for today in (D(2010, 1, 1), D(2022, 10, 16), D(2022, 11, 10), D(2022, 12, 31),
+                  D(2026, 11, 22), D(2040, 1, 1)):
+        for index in indexes:
+            for scope in scopes[:1] + scopes[1 + 3 * indexes.index(index):][:3]:
+                expected = _units_item_by_item(index, scope, today)
+                assert list(queries.plan_units(index, scope, today)) == expected
+                units += len(expected)
+    assert units > 1000
