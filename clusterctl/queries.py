@@ -1528,8 +1528,10 @@ class WhoQuery(Query[Who]):
         # open, and of the statuses asked for (scope.status(state, OPEN)), in one test
         counted = OPEN if scope.statuses is None else OPEN & scope.statuses
         for item, deadline, state in plan_units(index, scope, today):
-            # (an entry written twice, or two that merge, counts once: see answer())
+            # an entry written twice counts once (and two that merge: see answer())
             entries = tuple(map(place, item.responsible))
+            if len(entries) > 1 and len(set(entries)) < len(entries):
+                entries = tuple(dict.fromkeys(entries))
             tally = groups.get(entries)
             if tally is None:
                 tally = groups[entries] = [0, 0, 0, None]
@@ -1584,12 +1586,18 @@ class WhoQuery(Query[Who]):
             if part.rows is None:
                 continue
             entry_keys = directory.plan_keys(pos)
+            key_of = entry_keys.__getitem__
+            # a row's entries are distinct (rows()), and so are their keys unless the merge
+            # made two entries of this plan one
+            apart = len(set(entry_keys)) == len(entry_keys)
             for entries, (open_, late, soon, nxt) in part.rows.items():
                 keys: Iterable[str]
                 if len(entries) == 1:  # most units have one responsible: nothing to fold
                     keys = (entry_keys[entries[0]],)
+                elif apart:
+                    keys = map(key_of, entries)
                 else:
-                    keys = dict.fromkeys([entry_keys[entry] for entry in entries])
+                    keys = dict.fromkeys(map(key_of, entries))
                 if wanted is not None:
                     keys = [k for k in keys if k in wanted]
                     if name is not None and keys and pos not in asked:
