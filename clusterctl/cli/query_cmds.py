@@ -284,10 +284,18 @@ _UNKNOWN_WHAT = {
 
 
 def _answer(run: _Run, query: Callable[[], T]) -> T:
-    """Run a query; a filter value that matches nothing is a usage error (exit 2)."""
+    """Run a query; a filter value that matches nothing is a usage error (exit 2).
+
+    The cyclic collector pauses meanwhile: an answer is value objects in lists and dicts,
+    tens of thousands of them for `who` on a region, and the collections their making set
+    off would only scan them as they grow (≈ 25 ms of `who`'s 0.45 s on 2,000 plans)."""
+    import gc
+
     from clusterctl.i18n import quote
     from clusterctl.queries import UnknownFilterValue
 
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return query()
     except UnknownFilterValue as exc:
@@ -310,6 +318,9 @@ def _answer(run: _Run, query: Callable[[], T]) -> T:
                 known = ", ".join(dict.fromkeys(exc.known))
                 message += _say(lang, f" Есть: {known}.", f" Known: {known}.")
         raise fail_usage(option + message) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _emit(run: _Run, table: "Callable[[], Table]", data: Any, fields: Sequence[str],
