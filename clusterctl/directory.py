@@ -326,12 +326,11 @@ class Directory:
                 folded, name, kind, spellings, projects, position, email, phone = (
                     self._merged(group)
                 )
-            key = f"{kind}:{folded}"
-            if key in folded_of:
-                n = 2
-                while f"{kind}:{folded}#{n}" in folded_of:
-                    n += 1
-                key = f"{kind}:{folded}#{n}"
+            base = key = f"{kind}:{folded}"
+            n = 1
+            while key in folded_of:
+                n += 1
+                key = f"{base}#{n}"
             folded_of[key] = folded
             add_key(key)
             rows[key] = (key, name, kind, spellings, projects, duties_of(node, ()), position,

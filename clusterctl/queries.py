@@ -41,6 +41,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 
@@ -1204,9 +1205,9 @@ _Packed = tuple[
 
 
 class _PlanStatus(NamedTuple):
-    """One plan's part of `status`: its tasks tallied by group, and the rest of its report
-    without the counts; or, when no responsible filter can leave a group out, the plan's
-    report itself (made where the plan was checked, in parallel, not in the parent)."""
+    """One plan's part of `status` with a responsible filter: its tasks tallied by group, and
+    the rest of its report without the counts. (Without one no group can be left out, and
+    the part is the plan's `ProjectStatus` itself, made where the plan was checked.)"""
 
     groups: dict[_Group, _Packed]
     project: dict[str, Any]
@@ -1214,15 +1215,13 @@ class _PlanStatus(NamedTuple):
     clusters: list[dict[str, Any]]
     current_stage: str | None
     district: Participation | None
-    report: ProjectStatus | None = None
-    """The plan's report (then the other fields are left empty)."""
 
 
 @dataclass(frozen=True, slots=True)
 class StatusQuery(Query[StatusReport]):
     """See :func:`status`."""
 
-    def rows(self, index: PlanIndex, scope: Scope) -> _PlanStatus:
+    def rows(self, index: PlanIndex, scope: Scope) -> _PlanStatus | ProjectStatus:
         today = self.today
         plan = index.plan
         all_items = index.items
@@ -1324,31 +1323,24 @@ class StatusQuery(Query[StatusReport]):
             stages=stages, clusters=clusters, current_stage=current_stage,
             district=_district_participation(index, done),
         )
-        if by_people:
-            return tallied
-        empty: dict[str, Any] = {}
-        return _PlanStatus({}, empty, [], [], None, None, _plan_report(tallied, None))
+        return tallied if by_people else _plan_report(tallied, None)
 
     def answer(self, parts: Sequence[Part], fetch: Fetch | None = None) -> StatusReport:
         resolved = self.resolve(parts)
         report: list[ProjectStatus] = []
         for pos, part in enumerate(parts):
-            rows: _PlanStatus | None = part.rows
+            rows: _PlanStatus | ProjectStatus | None = part.rows
             if rows is None:
                 continue
-            if rows.report is not None:
-                report.append(rows.report)
-                continue
-
-            def accept(refs: tuple[str, ...], pos: int = pos) -> bool:
-                return resolved.accept(pos, refs)
-
-            report.append(_plan_report(rows, accept))
+            if isinstance(rows, ProjectStatus):
+                report.append(rows)
+            else:
+                report.append(_plan_report(rows, partial(resolved.accept, pos)))
         return StatusReport(as_of=self.today, projects=report)
 
 
 def _plan_report(rows: _PlanStatus,
-                 accept: Callable[[tuple[str, ...]], bool] | None) -> ProjectStatus:
+                 accept: Callable[[Iterable[str]], bool] | None) -> ProjectStatus:
     """One plan's report from its tallied groups, those whose responsibles `accept` takes
     (None: all)."""
     project = _Tally()
