@@ -57,7 +57,7 @@ def main() -> None:
     # one-file check then needs no collection at all).
     gc.freeze()
     try:
-        run()
+        run(fast_exit=True)
     finally:
         # The interpreter's collections at exit would scan every object still alive (models,
         # plans, modules; ~15 ms after a one-file check) only to free memory the process

@@ -164,3 +164,47 @@ def test_who_name_refuses_a_file_changed_between_the_passes(
     assert result.exit_code == 2
     assert "файлы изменились во время работы, запустите команду снова" in result.output
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "broken", "code"),
+    [
+        (["who", "--format", "json"], False, 0),
+        (["overdue", "--fail"], False, 1),
+        (["status"], True, 1),
+        (["export", "ics", "-o", "{out}"], False, 0),
+    ],
+)
+def test_console_script_ends_at_once_with_the_same_output(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plans: Path,
+    args: list[str], broken: bool, code: int,
+) -> None:
+    """The console script ends the process as soon as a query command has printed its
+    answer (`cli.app.end_command`): the same output, exit status and written file as the
+    command run in this process, where it returns."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "plans"
+    shutil.copytree(plans, folder)
+    if broken:  # a file the command skips: reported on stderr, exit status 1
+        (folder / "broken.yaml").write_text("project: [\n", encoding="utf-8")
+    out = tmp_path / "out.ics"
+    argv = [a.format(out=out) for a in args] + [
+        str(folder), "--as-of", AS_OF.isoformat(), "--no-cache"]
+    monkeypatch.setenv("CLUSTERCTL_JOBS", "2")
+    inside = runner.invoke(app, argv)
+    written = out.read_bytes() if out.exists() else None
+    out.unlink(missing_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLUSTERCTL_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "clusterctl", *argv], capture_output=True, check=False,
+        env={**env, "CLUSTERCTL_JOBS": "2", "COLUMNS": "80"},
+    )
+    assert done.returncode == inside.exit_code == code, done.stderr.decode()
+    assert done.stdout.decode("utf-8") == inside.stdout
+    assert done.stderr.decode("utf-8") == inside.stderr
+    assert (out.read_bytes() if out.exists() else None) == written
+    assert written is not None or inside.stdout

@@ -66,13 +66,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def main() -> None:
+def main(fast_exit: bool = False) -> None:
     """Console-script entry point: registers only the command being run (all of them for
     `--help`, a mistyped command or anything else), then runs it; never lets a traceback
-    reach the user."""
+    reach the user. With `fast_exit` (the console script), a query command ends the process
+    as soon as its answer is printed (`clusterctl.cli.app.end_command`)."""
     first = sys.argv[1] if len(sys.argv) > 1 else ""
     module = COMMANDS.get(first)
     load((module,) if module is not None else MODULES)
+    _app_module.FAST_EXIT = fast_exit
     _app_module.main()
 
 

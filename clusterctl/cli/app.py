@@ -167,10 +167,19 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
     usable files carry its `part` (computed in the worker processes, kept in the cache under
     the query's `cache_key`) instead of their plan.
     """
+    import gc
+
     from clusterctl.errors import UserError
     from clusterctl.reporters import report
     from clusterctl.validate import validate_paths
 
+    # The results (and the plans or parts in them) live until the answer is printed: the
+    # collector pauses while they arrive and they are frozen before it runs again, so no
+    # collection scans them (see clusterctl.entry). Were it running, the first allocation
+    # after the last result would set off a collection of all of them at once (≈ 70 ms
+    # for the parts of `who` on 2,000 plans, while both cores wait).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         results = validate_paths(
             default_paths(paths), options,
@@ -182,11 +191,10 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
         )
     except UserError as exc:
         raise fail_usage(str(exc)) from None
-    # The results (and the plans or parts in them) live until the answer is printed: frozen,
-    # the collections while the answer is built do not scan them again (see clusterctl.entry).
-    import gc
-
-    gc.freeze()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     if not results:
         raise fail_usage(
             "нет файлов планов (*.yaml, *.yml)" if options.lang == "ru"
@@ -207,6 +215,28 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
             err=True,
         )
     return LoadedPlans(good, bad)
+
+
+FAST_EXIT = False
+"""Set by the console script (`clusterctl.cli.main(fast_exit=True)`): see `end_command`."""
+
+
+def end_command(code: int = 0) -> None:
+    """End a command that has printed everything, with exit status `code`.
+
+    In the console script's process (`FAST_EXIT`) the process ends here and now, like
+    mypy's fast exit: standard output and error are flushed, then `os._exit`. Nothing else
+    is left to do by then (the worker pool is shut down, cache and output files are
+    closed), and returning would free every plan, part and answer the command holds, one
+    object at a time, only for the process to end: ≈ 50 ms of `who` on 2,000 plans. A flush
+    that fails (a pipe closed by its reader) raises as any write does. Elsewhere (tests,
+    a program using the app) the command returns, or raises typer.Exit with the status."""
+    if FAST_EXIT:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    if code:
+        raise typer.Exit(code)
 
 
 def main() -> None:
