@@ -51,6 +51,7 @@ from clusterctl.directory import (
     Duty,
     Registry,
     Responsible,
+    dict_maker,
     registry_of,
     slots_maker,
     slots_setstate,
@@ -1430,9 +1431,11 @@ def _district_participation(index: PlanIndex, done: Sequence[Task]) -> Participa
 
 
 @json_plain
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class PersonLoad:
-    """What one responsible carries (tasks and steps they answer for)."""
+    """What one responsible carries (tasks and steps they answer for).
+
+    (No slots: orjson writes it from its `__dict__`, see `directory.dict_maker`.)"""
 
     key: str
     name: str
@@ -1450,7 +1453,7 @@ class PersonLoad:
     next_due: datetime.date | None
 
 
-_person_load = slots_maker(PersonLoad)
+_person_load = dict_maker(PersonLoad)
 
 
 @json_plain

@@ -20,7 +20,7 @@ import pytest
 
 from clusterctl import queries
 from clusterctl.cache import dump_part, load_part
-from clusterctl.directory import Directory, Duty, Responsible, _responsible
+from clusterctl.directory import Directory, Duty, Responsible, _duty, _responsible
 from clusterctl.models import Plan
 from clusterctl.plan import PlanIndex, build_index, initials_form, normalise_name
 from clusterctl.queries import (
@@ -354,7 +354,8 @@ def test_who_name_lists_the_units_of_the_entries_it_means(seed: int) -> None:
 
 
 def test_the_fast_constructors_make_the_dataclasses_objects() -> None:
-    """`_responsible` and `_person_load` set every field, as the classes' own __init__."""
+    """`_responsible`, `_person_load` and `_duty` set every field, as the classes' own
+    __init__ (the last two through `__dict__`, in the fields' order)."""
     duty = Duty("lead", "p", None)
     values: dict[str, Any] = dict(key="person:a", name="A", kind="person", spellings=("A",),
                                   projects=("p",), duties=(duty,), position="x")
@@ -368,5 +369,10 @@ def test_the_fast_constructors_make_the_dataclasses_objects() -> None:
     assert fast_load == load and hash(fast_load) == hash(load)
     assert [getattr(fast_load, f.name) for f in dataclasses.fields(PersonLoad)] == [
         getattr(load, f.name) for f in dataclasses.fields(PersonLoad)]
+    assert fast_load.__dict__ == load.__dict__  # what orjson writes, in the same order
+    assert list(fast_load.__dict__) == [f.name for f in dataclasses.fields(PersonLoad)]
+    assert _duty("lead", "p", None).__dict__ == duty.__dict__ and _duty("lead", "p", None) == duty
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.name = "B"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast_load.open = 4  # type: ignore[misc]
