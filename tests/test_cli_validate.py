@@ -177,6 +177,25 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert "Traceback" not in done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("strict", [False, True])
+def test_the_console_script_prints_and_exits_as_the_command_does(
+    runner: CliRunner, tmp_path: Path, strict: bool
+) -> None:
+    """The console script ends the process at once after the summary (`os._exit`, see
+    `cli.app.end_command`): the same output and exit status as the command run in this
+    process, with findings (exit 1) and without."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("project: [\n", encoding="utf-8")
+    args = [str(PROJECTS), *([str(broken)] if not strict else []), "--lang", "en",
+            *AS_OF, "--no-cache", *(["--strict"] if strict else [])]
+    inside = runner.invoke(app, ["validate", *args])
+    done = subprocess.run([sys.executable, "-m", "clusterctl", "validate", *args],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == inside.exit_code == 1
+    assert (done.stdout, done.stderr) == (inside.stdout, inside.stderr)
+    assert done.stdout.count(": error ") == (0 if strict else 1)
+
+
 def test_rules_command_lists_every_rule(runner: CliRunner) -> None:
     from clusterctl.rules import RULES
 

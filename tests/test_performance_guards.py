@@ -111,6 +111,16 @@ def test_a_warm_cache_parses_nothing(
     assert all(r.plan is not None and r.index is not None for r in plans)
 
 
+_NO_FAST_EXIT = (
+    "import os\n"
+    "def _exit(code):\n    raise SystemExit(code)\n"
+    "os._exit = _exit\n"
+)
+"""Put before a probe that runs the console script and then looks at the process: the
+script ends a command's process at once (`os._exit`, see `cli.app.end_command`), here it
+raises SystemExit instead."""
+
+
 def _probe(code: str) -> str:
     """What `python -c code` prints, run in a fresh interpreter from the repository root."""
     return subprocess.run(
@@ -141,6 +151,7 @@ def test_validate_imports_only_what_it_needs() -> None:
     code = (
         "sys.argv = ['clusterctl', 'validate', 'projects/primorye-roadmap-2022.yaml', "
         "'--no-cache']\n"
+        + _NO_FAST_EXIT +
         "from clusterctl.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass"
     )
@@ -151,14 +162,11 @@ def test_validate_imports_only_what_it_needs() -> None:
 def test_a_query_answered_from_the_cache_builds_no_models(command: str, tmp_path: Path) -> None:
     """Asked again over an unchanged plan, a query reads its cached part (kept from the
     second run on): the pydantic models, the largest part of start-up, are neither imported
-    nor built. (The console script ends a query's process at once, `os._exit`: here it
-    raises SystemExit instead, so the probe can list the modules.)"""
+    nor built."""
     code = (
         f"sys.argv = ['clusterctl', {command!r}, 'projects/primorye-roadmap-2022.yaml', "
         f"'--as-of', '2022-10-16', '--format', 'json', '--cache-dir', {str(tmp_path)!r}]\n"
-        "import os\n"
-        "def _exit(code):\n    raise SystemExit(code)\n"
-        "os._exit = _exit\n"
+        + _NO_FAST_EXIT +
         "from clusterctl.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass"
     )
@@ -315,6 +323,7 @@ def test_validate_imports_no_other_command_module() -> None:
         "import sys\n"
         "sys.argv = ['clusterctl', 'validate', 'projects/primorye-roadmap-2022.yaml', "
         "'--no-cache']\n"
+        + _NO_FAST_EXIT +
         "from clusterctl.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('clusterctl.cli.')))"
@@ -366,6 +375,7 @@ _VALIDATE_ONE = (
     "import sys\n"
     "sys.argv = ['clusterctl', 'validate', 'projects/primorye-roadmap-2022.yaml', "
     "'--no-cache', '--as-of', '2022-10-16']\n"
+    + _NO_FAST_EXIT +
     "from clusterctl.entry import main\n"
     "try:\n    main()\nexcept SystemExit as exc:\n    print('exit', exc.code)\n"
     "loader = sys.modules['pydantic.plugin._loader']\n"

@@ -17,6 +17,7 @@ from clusterctl.cli.app import (
     Running,
     app,
     default_paths,
+    end_command,
     fail_usage,
     run_options,
     today_or,
@@ -76,8 +77,7 @@ def validate(
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     typer.echo(summary(len(results), errors, warnings, language), err=True)
-    if errors or (strict and warnings):
-        raise typer.Exit(1)
+    end_command(1 if errors or (strict and warnings) else 0)
 
 
 # ---------------------------------------------------------------------------- when
