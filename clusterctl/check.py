@@ -182,6 +182,10 @@ _PYDANTIC_PROBLEMS: dict[str, dict[str, str]] = {
                               "en": "a set of 'key: value' fields is expected"},
     "dict_type": {"ru": "ожидается набор полей «ключ: значение»",
                   "en": "a set of 'key: value' fields is expected"},
+    "greater_than_equal": {"ru": "ожидается число не меньше {ge}, а написано {input}",
+                           "en": "a number of at least {ge} is expected, not {input}"},
+    "less_than_equal": {"ru": "ожидается число не больше {le}, а написано {input}",
+                        "en": "a number of at most {le} is expected, not {input}"},
     "string_too_short": {"ru": "пустое значение", "en": "the value is empty"},
     "too_short": {"ru": "пустой список", "en": "the list is empty"},
 }
@@ -208,6 +212,8 @@ _PROBLEM_HINTS: dict[str, dict[str, str]] = {
     "status": {"ru": "Статус пишется одним из слов: planned (запланировано), in_progress "
                      "(в работе), done (выполнено), cancelled (отменено).",
                "en": "The status is one of: planned, in_progress, done, cancelled."},
+    "bound": {"ru": "Допустимые значения поля — в docs/format.md.",
+              "en": "The field's allowed values are in docs/format.md."},
     "other": {"ru": "Исправьте значение (см. docs/format.md).",
               "en": "Fix the value (see docs/format.md)."},
 }
@@ -240,8 +246,10 @@ def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
     if template is None:
         problem = str(error.get("msg", kind))
     else:
-        expected = _expected(str((error.get("ctx") or {}).get("expected", "")), lang)
-        problem = template[lang].format(input=shown, expected=expected)
+        ctx = error.get("ctx") or {}
+        expected = _expected(str(ctx.get("expected", "")), lang)
+        problem = template[lang].format(input=shown, expected=expected,
+                                        ge=ctx.get("ge"), le=ctx.get("le"))
     loc = tuple(error.get("loc") or ())
     hint_kind = (
         "calendar" if not in_calendar else
@@ -252,6 +260,7 @@ def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
         "status" if kind == "enum" and loc[-1:] == ("status",) else
         "version" if loc == ("version",) else
         "enum" if kind in ("enum", "literal_error") else
+        "bound" if kind in ("greater_than_equal", "less_than_equal") else
         "other"
     )
     return problem, _PROBLEM_HINTS[hint_kind][lang]

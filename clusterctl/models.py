@@ -282,7 +282,7 @@ class Event(_Model):
     time: Text | None = Field(None, description="Время: «15:00».")
     place: Text | None = Field(None, description="Место проведения.")
     expected_participants: int | None = Field(
-        None, description="Предполагаемое кол-во участников."
+        None, ge=0, description="Предполагаемое кол-во участников."
     )
     registration_url: Text | None = Field(None, description="Ссылка для регистрации.")
     level: Text | None = Field(None, description="Уровень: кластер, район, город, регион.")
@@ -292,7 +292,7 @@ class Outcome(_Model):
     """Итоги мероприятия для пресс-релиза и отчёта (seed 003: через 1–2 дня после)."""
 
     held_on: Day | None = Field(None, description="Когда проведено (ГГГГ-ММ-ДД).")
-    participants_count: int | None = Field(None, description="Кол-во участников.")
+    participants_count: int | None = Field(None, ge=0, description="Кол-во участников.")
     organisations: Refs = Field(
         default_factory=_new_list, description="Из каких ОУ были участники (номера или id)."
     )
@@ -396,11 +396,11 @@ class Cluster(_Model):
 class WorkingRules(_Model):
     """Правила работы (seed 003): напоминания об анонсах, пресс-релизах, отчётах, совещаниях."""
 
-    announcement_days_before: list[int] = Field(
+    announcement_days_before: list[Annotated[int, Field(ge=0)]] = Field(
         default_factory=lambda: [14, 4, 1],
         description="За сколько дней до мероприятия отправить анонс и повторы.",
     )
-    press_release_days_after: list[int] = Field(
+    press_release_days_after: list[Annotated[int, Field(ge=0)]] = Field(
         default_factory=lambda: [1, 2],
         description="Через сколько дней после мероприятия — пресс-релиз (окно, дни).",
     )
@@ -408,12 +408,14 @@ class WorkingRules(_Model):
         default_factory=lambda: ["25.12", "25.05"],
         description="Сроки отчёта о работе кластера (ДД.ММ каждый год).",
     )
-    meetings_per_year: int = Field(4, description="Совещания с ОУ: 4 = раз в четверть.")
+    meetings_per_year: int = Field(
+        4, ge=0, description="Совещания с ОУ: 4 = раз в четверть, 0 = без совещаний."
+    )
     meeting_horizon_months: int = Field(
-        2, description="На сколько месяцев вперёд совещание анонсирует события."
+        2, ge=0, description="На сколько месяцев вперёд совещание анонсирует события."
     )
     district_schools: int | None = Field(
-        None, description="Сколько всего школ в районе (для доли участников в отчёте)."
+        None, ge=1, description="Сколько всего школ в районе (для доли участников в отчёте)."
     )
 
 

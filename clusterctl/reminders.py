@@ -120,7 +120,8 @@ def meeting_days(rules: WorkingRules, first_year: int, last_year: int) -> list[d
 
 def report_days(rules: WorkingRules, first_year: int, last_year: int) -> list[datetime.date]:
     """Cluster report days (`rules.report_due`, DD.MM) of the calendar years given; entries
-    that are not a day and month ("31.02", "декабрь") are ignored."""
+    that are not a day and month ("31.02", "декабрь") are left out (the `deadlines` rule
+    reports them)."""
     days: list[datetime.date] = []
     for text in rules.report_due:
         parts = text.strip().rstrip(".").split(".")

@@ -16,6 +16,7 @@ from clusterctl.check import CheckOptions, check_bytes
 from clusterctl.diagnostics import Diagnostic, Severity
 from clusterctl.i18n import text
 from clusterctl.messages import CATALOG
+from clusterctl.models import WorkingRules
 from clusterctl.rules import RULES
 from tests.conftest import TODAY
 
@@ -457,3 +458,25 @@ def test_every_catalog_entry_formats(code: str) -> None:
     for lang in ("ru", "en"):
         message, hint = text(code, lang)
         assert isinstance(message, str) and isinstance(hint, str)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("25.12", None), ("25.05.", None), (" 1.9 ", None), ("29.02", None),
+        ("31.02", "impossible-date"), ("00.05", "impossible-date"), ("25.13", "impossible-date"),
+        ("декабрь", "deadline-not-understood"), ("25.12.2022", "deadline-not-understood"),
+        ("25/12", "deadline-not-understood"), ("", "deadline-not-understood"),
+    ],
+)
+def test_report_days_are_days_and_months(text: str, problem: str | None) -> None:
+    """What `rules.report_due` may hold is what `reminders.report_days` reads: DD.MM, 29.02
+    included (it falls in leap years); the rest is reported, never left out in silence."""
+    from clusterctl.reminders import report_days
+    from clusterctl.rules.deadlines import _report_day_problem
+
+    assert _report_day_problem(text) == problem
+    read = report_days(WorkingRules(report_due=[text]), 2023, 2024)
+    assert bool(read) == (problem is None)
+    if text == "29.02":
+        assert read == [datetime.date(2024, 2, 29)]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
-from clusterctl.dates import DeadlineError
+from clusterctl.dates import DeadlineError, parse_deadline
 from clusterctl.diagnostics import Severity
 from clusterctl.plan import Path
 from clusterctl.rules.base import Finding, RuleContext, rule
@@ -33,7 +34,8 @@ def _finding(exc: DeadlineError, path: Path, phrase: str, lang: str, period: boo
     },
 )
 def deadlines(ctx: RuleContext) -> Iterable[Finding]:
-    """Deadline (`due`) and `period` phrases are understood by the deadline grammar.
+    """Deadline (`due`, an event's `date`) and `period` phrases are understood by the
+    deadline grammar, and the report days of `rules.report_due` are days and months (DD.MM).
 
     A phrase the grammar does not understand is a warning at its line (the tool never guesses
     a date); an impossible date ("31.02.2023") or a range that ends before it starts is an
@@ -50,3 +52,51 @@ def deadlines(ctx: RuleContext) -> Iterable[Finding]:
         if item.deadline_error is not None:
             yield _finding(item.deadline_error, (*item.path, "due"), item.work.due or "",
                            ctx.lang, False)
+        if item.step is None and item.task.event is not None and item.task.event.date:
+            # the event's own date (announcements and the calendar count from it)
+            try:
+                parse_deadline(item.task.event.date, item.period)
+            except DeadlineError as exc:
+                yield _finding(exc, (*item.path, "event", "date"), item.task.event.date,
+                               ctx.lang, False)
+    for i, text in enumerate(ctx.plan.rules.report_due):
+        problem = _report_day_problem(text)
+        if problem is not None:
+            yield _report_day_finding(problem, i, text, ctx.lang)
+
+
+_REPORT_DAY = {
+    "impossible-date": (
+        "Дня «{text}» нет в календаре (rules.report_due).",
+        "There is no day “{text}” in the calendar (rules.report_due).",
+    ),
+    "deadline-not-understood": (
+        "«{text}» в rules.report_due — не день и месяц.",
+        "“{text}” in rules.report_due is not a day and a month.",
+    ),
+}
+_REPORT_DAY_HINT = (
+    "Пишите день и месяц отчёта как ДД.ММ, например 25.12.",
+    "Write the report's day and month as DD.MM, e.g. 25.12.",
+)
+
+
+def _report_day_problem(text: str) -> str | None:
+    """None for a day and month DD.MM (`reminders.report_days` reads it; 29.02 counts in
+    leap years), else the code of what is wrong with it."""
+    parts = text.strip().rstrip(".").split(".")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        return "deadline-not-understood"
+    try:
+        datetime.date(2024, int(parts[1]), int(parts[0]))  # a leap year: 29.02 exists
+    except ValueError:
+        return "impossible-date"
+    return None
+
+
+def _report_day_finding(code: str, i: int, text: str, lang: str) -> Finding:
+    at = 0 if lang == "ru" else 1
+    return Finding(code, ("rules", "report_due", i), {
+        "phrase": text, "detail": _REPORT_DAY[code][at].format(text=text),
+        "hint": _REPORT_DAY_HINT[at],
+    })
