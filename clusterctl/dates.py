@@ -104,6 +104,7 @@ __all__ = [
     "DeadlineError",
     "DeadlineKind",
     "Period",
+    "day_and_month",
     "parse_deadline",
     "parse_period",
 ]
@@ -1123,6 +1124,16 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
     if isinstance(result, DeadlineError):
         raise DeadlineError(*result._args()) from None
     return result
+
+
+def day_and_month(text: str) -> tuple[int, int] | None:
+    """(day, month) of a yearly day written DD.MM («25.12», a final dot allowed: the cluster
+    report days of `rules.report_due`), or None for any other text. The numbers are not
+    checked against the calendar: «31.02» gives (31, 2)."""
+    parts = text.strip().rstrip(".").split(".")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[1])
 
 
 def parse_period(text: str, period: Period | None = None) -> Period:

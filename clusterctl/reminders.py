@@ -47,6 +47,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clusterctl.dates import day_and_month
 from clusterctl.models import Cluster, Status, WorkingRules
 from clusterctl.plan import Item, PlanIndex
 from clusterctl.queries import (
@@ -124,10 +125,10 @@ def report_days(rules: WorkingRules, first_year: int, last_year: int) -> list[da
     reports them)."""
     days: list[datetime.date] = []
     for text in rules.report_due:
-        parts = text.strip().rstrip(".").split(".")
-        if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        found = day_and_month(text)
+        if found is None:
             continue
-        day, month = int(parts[0]), int(parts[1])
+        day, month = found
         for year in range(first_year, last_year + 1):
             try:
                 days.append(datetime.date(year, month, day))

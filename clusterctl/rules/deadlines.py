@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from clusterctl.dates import DeadlineError, parse_deadline
+from clusterctl.dates import DeadlineError, day_and_month, parse_deadline
 from clusterctl.diagnostics import Severity
 from clusterctl.plan import Path
 from clusterctl.rules.base import Finding, RuleContext, rule
@@ -82,13 +82,14 @@ _REPORT_DAY_HINT = (
 
 
 def _report_day_problem(text: str) -> str | None:
-    """None for a day and month DD.MM (`reminders.report_days` reads it; 29.02 counts in
+    """None for a day and month DD.MM that `reminders.report_days` reads (29.02 counts, in
     leap years), else the code of what is wrong with it."""
-    parts = text.strip().rstrip(".").split(".")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    found = day_and_month(text)
+    if found is None:
         return "deadline-not-understood"
+    day, month = found
     try:
-        datetime.date(2024, int(parts[1]), int(parts[0]))  # a leap year: 29.02 exists
+        datetime.date(2024, month, day)  # a leap year: 29.02 exists
     except ValueError:
         return "impossible-date"
     return None
