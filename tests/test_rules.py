@@ -473,9 +473,11 @@ def test_report_days_are_days_and_months(text: str, problem: str | None) -> None
     """What `rules.report_due` may hold is what `reminders.report_days` reads: DD.MM, 29.02
     included (it falls in leap years); the rest is reported, never left out in silence."""
     from clusterctl.reminders import report_days
-    from clusterctl.rules.deadlines import _report_day_problem
+    from clusterctl.rules.deadlines import _finding, _report_day_error
 
-    assert _report_day_problem(text) == problem
+    error = _report_day_error(text)
+    code = None if error is None else _finding(error, (), text, "ru", False).code
+    assert code == problem
     read = report_days(WorkingRules(report_due=[text]), 2023, 2024)
     assert bool(read) == (problem is None)
     if text == "29.02":

@@ -60,44 +60,34 @@ def deadlines(ctx: RuleContext) -> Iterable[Finding]:
                 yield _finding(exc, (*item.path, "event", "date"), item.task.event.date,
                                ctx.lang, False)
     for i, text in enumerate(ctx.plan.rules.report_due):
-        problem = _report_day_problem(text)
-        if problem is not None:
-            yield _report_day_finding(problem, i, text, ctx.lang)
+        error = _report_day_error(text)
+        if error is not None:
+            yield _finding(error, ("rules", "report_due", i), text, ctx.lang, False)
 
 
-_REPORT_DAY = {
-    "impossible-date": (
-        "Дня «{text}» нет в календаре (rules.report_due).",
-        "There is no day “{text}” in the calendar (rules.report_due).",
-    ),
-    "deadline-not-understood": (
-        "«{text}» в rules.report_due — не день и месяц.",
-        "“{text}” in rules.report_due is not a day and a month.",
-    ),
-}
-_REPORT_DAY_HINT = (
+_REPORT_DAY_HINTS = (
     "Пишите день и месяц отчёта как ДД.ММ, например 25.12.",
     "Write the report's day and month as DD.MM, e.g. 25.12.",
 )
 
 
-def _report_day_problem(text: str) -> str | None:
+def _report_day_error(text: str) -> DeadlineError | None:
     """None for a day and month DD.MM that `reminders.report_days` reads (29.02 counts, in
-    leap years), else the code of what is wrong with it."""
+    leap years), else what is wrong with it, as the grammar says it of a deadline (an
+    impossible date, or a text it does not understand)."""
     found = day_and_month(text)
     if found is None:
-        return "deadline-not-understood"
+        return DeadlineError(
+            "not_understood", f"«{text}» в rules.report_due — не день и месяц.",
+            f"“{text}” in rules.report_due is not a day and a month.", *_REPORT_DAY_HINTS,
+        )
     day, month = found
     try:
         datetime.date(2024, month, day)  # a leap year: 29.02 exists
     except ValueError:
-        return "impossible-date"
+        return DeadlineError(
+            "impossible_date", f"Дня «{text}» нет в календаре (rules.report_due).",
+            f"There is no day “{text}” in the calendar (rules.report_due).",
+            *_REPORT_DAY_HINTS,
+        )
     return None
-
-
-def _report_day_finding(code: str, i: int, text: str, lang: str) -> Finding:
-    at = 0 if lang == "ru" else 1
-    return Finding(code, ("rules", "report_due", i), {
-        "phrase": text, "detail": _REPORT_DAY[code][at].format(text=text),
-        "hint": _REPORT_DAY_HINT[at],
-    })
