@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = ROOT / "projects"
-SHARED = ROOT.parent / "shared"
+SOURCES = Path(__file__).resolve().parent / "data" / "sources"
+"""Copies of the source documents (see tests/data/sources/README.md)."""
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from clusterctl.cli import app
 from clusterctl.plan import normalise_name
-from tests.conftest import GOLDEN, ROOT, SHARED, assert_golden
+from tests.conftest import GOLDEN, ROOT, SOURCES, assert_golden
 
 FIXTURE = "tests/data/render/green-district.yaml"
 
@@ -86,7 +86,7 @@ def test_every_built_in_document_has_goldens_for_every_seed() -> None:
 
 def _source_table() -> tuple[list[str], list[str]]:
     """Deadline phrases and responsibles of seed 004's table, in the source's order."""
-    text = (SHARED / "seeds" / "004_2f149ee66f1f2b1b.txt").read_text(encoding="utf-8")
+    text = (SOURCES / "004_2f149ee66f1f2b1b.txt").read_text(encoding="utf-8")
     table = text[text.index("№ п/п"):]
     due = re.compile(
         r"До \d\d\.\d\d\.\d{4}"
@@ -423,7 +423,7 @@ def test_a_broken_built_in_override_in_the_plans_folder_fails_with_exit_1(
         "{{ project.__class__ }}",
         "{{ cycler.__init__.__globals__ }}",
         "{{ items.__len__() }}",
-        "{{ lipsum.__globals__ }}",
+        "{{ joiner.__init__.__globals__ }}",
         "{% for x in items %}{{ items.append(1) }}{% endfor %}",
     ],
 )
