@@ -38,6 +38,7 @@ import marshal
 import os
 import pickle
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,10 +48,10 @@ from clusterctl import __version__
 from clusterctl.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from clusterctl.plan import PlanIndex
+    from clusterctl.plan import PlanIndex, Unread
 
 CACHE_DIR = ".clusterctl_cache"
-_MAGIC = b"CLUSTERCTL-CACHE-2\n"
+_MAGIC = b"CLUSTERCTL-CACHE-3\n"
 _DIGEST = 16
 
 
@@ -77,6 +78,8 @@ class Entry:
     latest_date: datetime.date | None
     has_data: bool = False
     """(Read from the cache) plan data is stored beside the entry (see `Cache.get_data`)."""
+    unread: list[Unread] = dataclasses.field(default_factory=list)
+    """The deadlines the grammar did not understand (`FileResult.unread`)."""
 
 
 class Cache:
@@ -105,11 +108,8 @@ class Cache:
 
     def _read(self, path: Path, key: str) -> tuple[Any, ...] | None:
         """The payload of one cache file, or None if missing, corrupt or for another key."""
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        if not raw.startswith(_MAGIC):
+        raw = _read_entry(path)
+        if raw is None or not raw.startswith(_MAGIC):
             return None
         digest = raw[len(_MAGIC):len(_MAGIC) + _DIGEST]
         payload = raw[len(_MAGIC) + _DIGEST:]
@@ -132,7 +132,7 @@ class Cache:
             found = self._read(path, key)
             if found is None:
                 return None
-            _, diagnostics, has_data, computed_on, latest = found
+            _, diagnostics, has_data, computed_on, latest, unread = found
             computed = datetime.date.fromordinal(computed_on)
             latest_date = datetime.date.fromordinal(latest) if latest else None
             if computed != today and not (
@@ -146,7 +146,7 @@ class Cache:
                     return None  # the data is gone or damaged: check the file again
             return Entry(
                 [_diagnostic(file, d) for d in diagnostics], data, computed, latest_date,
-                bool(has_data),
+                bool(has_data), [_unread(file, u) for u in unread],
             )
         except (ValueError, TypeError, KeyError, IndexError, OverflowError):
             return None
@@ -202,6 +202,7 @@ class Cache:
                 entry.data is not None,
                 entry.computed_on.toordinal(),
                 entry.latest_date.toordinal() if entry.latest_date else 0,
+                [tuple(u)[1:] for u in entry.unread],
             )))
         except (OSError, ValueError):
             # a cache that cannot be written is only slower, never wrong (and a folder
@@ -229,6 +230,40 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""The largest cache file read (the data of an 8 MB plan is well under it)."""
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """A cache file's bytes, read as untrusted input: a regular file only (not a FIFO, a
+    device or a link to one: the last step of the path is never followed), at most
+    MAX_ENTRY_BYTES; None for anything else."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= st.st_size:  # the size fstat gave; a file that grows meanwhile is
+            chunk = os.read(fd, min(st.st_size + 1 - size, 1 << 20) or 1)  # read to it
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size != st.st_size:
+            return None
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,40}")
@@ -297,6 +332,14 @@ def _diagnostic(file: str, row: Any) -> Diagnostic:
         end_line=None if end_line is None else int(end_line),
         end_column=None if end_column is None else int(end_column),
     )
+
+
+def _unread(file: str, row: Any) -> Unread:
+    from clusterctl.plan import Unread
+
+    line, column, project, ref, field_name, phrase = row
+    return Unread(file, int(line), int(column), str(project), str(ref), str(field_name),
+                  str(phrase))
 
 
 def latest_date(index: PlanIndex) -> datetime.date | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import types
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from clusterctl.loader import MAX_BYTES, SourceMap, load_bytes, read_bytes
 
 if typing.TYPE_CHECKING:
     from clusterctl.models import Plan
-    from clusterctl.plan import PlanIndex
+    from clusterctl.plan import PlanIndex, Unread
     from clusterctl.rules import Finding, Rule
 
 
@@ -39,6 +38,9 @@ class FileResult:
     """The loaded YAML data, when the file could be read (kept for the cache)."""
     part: Any = None
     """What a query's mapper made of the plan (see `validate.RunOptions.mapper`)."""
+    unread: list[Unread] = field(default_factory=list)
+    """Deadlines of a usable plan that the grammar did not understand: every query says it
+    left them out (see `plan.unread_paths`)."""
 
     @property
     def errors(self) -> int:
@@ -99,45 +101,6 @@ _HOMOGLYPHS = str.maketrans(
 )
 
 
-def _unwrap(annotation: Any) -> list[Any]:
-    """The model classes an annotation may hold (through Optional, list, Annotated)."""
-    from pydantic import BaseModel
-
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType, list, tuple, set, dict):
-        found: list[Any] = []
-        for arg in typing.get_args(annotation):
-            found.extend(_unwrap(arg))
-        return found
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return []
-
-
-def _field_names(model: Any) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _model_at(loc: Sequence[str | int]) -> Any:
-    """The model class whose fields live at `loc` (a pydantic error location)."""
-    from clusterctl.models import Plan
-
-    model: Any = Plan
-    for step in loc:
-        if isinstance(step, int):
-            continue
-        fields = {f.alias or name: f for name, f in model.model_fields.items()}
-        if step not in fields:
-            continue
-        candidates = _unwrap(fields[step].annotation)
-        if not candidates:
-            return model
-        model = candidates[0]
-    return model
-
-
 def _yaml_path(loc: Sequence[str | int]) -> str:
     """Where a value is, as a person counts: "tasks → №1 → status" (list items from 1)."""
     parts: list[str] = []
@@ -187,6 +150,13 @@ _PYDANTIC_PROBLEMS: dict[str, dict[str, str]] = {
     "less_than_equal": {"ru": "ожидается число не больше {le}, а написано {input}",
                         "en": "a number of at most {le} is expected, not {input}"},
     "string_too_short": {"ru": "пустое значение", "en": "the value is empty"},
+    "string_too_long": {"ru": "слишком длинное значение (можно не больше {max_length} знаков)",
+                        "en": "the value is too long (at most {max_length} characters)"},
+    "too_long": {"ru": "слишком длинный список (можно не больше {max_length} элементов)",
+                 "en": "the list is too long (at most {max_length} items)"},
+    "date_out_of_range": {"ru": "дата {input} вне допустимых лет ({min_year}–{max_year})",
+                          "en": "the date {input} is outside the years allowed "
+                                "({min_year}–{max_year})"},
     "too_short": {"ru": "пустой список", "en": "the list is empty"},
 }
 
@@ -201,6 +171,14 @@ _PROBLEM_HINTS: dict[str, dict[str, str]] = {
                    "строках с отступом).",
              "en": "One text is expected here, not a list or fields: write it after the colon "
                    "(a long text can start with '>-' and go on in indented lines)."},
+    "length": {"ru": "Здесь пишется короткий номер или имя («1.2», «Задача №4», «Иванов И.И.»); "
+                     "длинный текст — в title, description или result.",
+               "en": "This field holds a short number or name (\"1.2\", \"Задача №4\"); a long "
+                     "text goes into title, description or result."},
+    "year": {"ru": "Проверьте год: похоже на опечатку. Дата пишется как ГГГГ-ММ-ДД, например "
+                   "2022-09-26.",
+             "en": "Check the year: it looks like a typo. A date is written YYYY-MM-DD, e.g. "
+                   "2022-09-26."},
     "calendar": {"ru": "Проверьте число и месяц; дата пишется как ГГГГ-ММ-ДД, например "
                        "2023-02-28.",
                  "en": "Check the day and the month; a date is written YYYY-MM-DD, e.g. "
@@ -238,20 +216,26 @@ def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
     value = error.get("input")
     shown = quote(value, lang) if isinstance(value, (str, int, float)) else ""
     in_calendar = True
-    if kind.startswith("date") and isinstance(value, str) and re.match(
+    if kind.startswith("date") and kind != "date_out_of_range" and isinstance(
+        value, str) and re.match(
         _WELL_FORMED_DATE, value.strip()
     ):
         template = _PYDANTIC_PROBLEMS["date_not_in_calendar"]  # 2023-02-30
         in_calendar = False
-    if template is None:
-        problem = str(error.get("msg", kind))
+    ctx = error.get("ctx") or {}
+    if template is None:  # pydantic's own sentence is English: only for English output
+        problem = str(error.get("msg", kind)) if lang == "en" else "недопустимое значение"
     else:
-        ctx = error.get("ctx") or {}
         expected = _expected(str(ctx.get("expected", "")), lang)
         problem = template[lang].format(input=shown, expected=expected,
-                                        ge=ctx.get("ge"), le=ctx.get("le"))
+                                        ge=ctx.get("ge"), le=ctx.get("le"),
+                                        max_length=ctx.get("max_length"),
+                                        min_year=ctx.get("min_year"),
+                                        max_year=ctx.get("max_year"))
     loc = tuple(error.get("loc") or ())
     hint_kind = (
+        "year" if kind == "date_out_of_range" else
+        "length" if kind == "string_too_long" else
         "calendar" if not in_calendar else
         "date" if kind.startswith("date") else
         "list" if kind == "list_type" else
@@ -277,12 +261,14 @@ def _meant_key(key: str, allowed: list[str]) -> str | None:
 
 def _meant_keys(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
     """Locations of missing fields that an unknown key next to them stands for."""
+    from clusterctl.models import field_names, model_at
+
     out: set[tuple[str | int, ...]] = set()
     for error in errors:
         if error["type"] != "extra_forbidden":
             continue
         loc = tuple(error["loc"])
-        name = _meant_key(str(loc[-1]), _field_names(_model_at(loc[:-1])))
+        name = _meant_key(str(loc[-1]), field_names(model_at(loc[:-1])))
         if name is not None:
             out.add((*loc[:-1], name))
     return out
@@ -306,9 +292,11 @@ def structure_diagnostics(
         )
         where = (f" в {where_path}" if lang == "ru" else f" in {where_path}") if where_path else ""
         if kind == "extra_forbidden":
+            from clusterctl.models import field_names, model_at
+
             key = str(loc[-1])
             span = source.key_span(loc)
-            allowed = _field_names(_model_at(loc[:-1]))
+            allowed = field_names(model_at(loc[:-1]))
             folded = key.translate(_HOMOGLYPHS)
             if folded != key and folded in allowed:
                 letters = ", ".join(sorted({ch for ch in key if not ch.isascii()}))
@@ -379,12 +367,14 @@ def _fill(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
 
 def rule_findings(
     rules: Iterable[Rule], plan: Plan, index: PlanIndex, options: CheckOptions,
-    disabled: frozenset[str],
+    disabled: frozenset[str], data: dict[str, Any] | None = None,
+    commented: list[tuple[str | int, ...]] | None = None,
 ) -> list[tuple[Rule, Finding]]:
     """Run the rules; what they find is placed in the file later, by `locate`."""
     from clusterctl.rules import RuleContext
 
-    ctx = RuleContext(plan=plan, index=index, today=options.today, lang=options.lang)
+    ctx = RuleContext(plan=plan, index=index, today=options.today, lang=options.lang,
+                      data=data or {}, commented=commented or [])
     found: list[tuple[Rule, Finding]] = []
     for rule in rules:
         if rule.name in disabled or all(code in disabled for code in rule.codes):
@@ -446,7 +436,7 @@ def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) ->
     from pydantic import ValidationError
 
     from clusterctl.models import Plan
-    from clusterctl.plan import build_index
+    from clusterctl.plan import Unread, build_index, unread_paths
     from clusterctl.rules import RULES
 
     disabled = options.ignore | file_directives(data)
@@ -478,13 +468,19 @@ def _check(data: bytes, file: str, options: CheckOptions, result: FileResult) ->
         return
     index = build_index(plan)
     result.plan, result.index = plan, index
-    findings = rule_findings(RULES, plan, index, options, disabled)
-    if not findings:
+    findings = rule_findings(RULES, plan, index, options, disabled, result.data,
+                             source.commented if source is not None else None)
+    unread = unread_paths(index)
+    if not findings and not unread:
         return
     if source is None:  # the fast path found something: the exact loader places it
         loaded = load_bytes(data, file, options.lang)
         result.data, source = loaded.data, loaded.source
     result.diagnostics.extend(locate(findings, source, file, options.lang))
+    for path, ref, field_name, phrase in unread:
+        span = source.value_span(path)
+        result.unread.append(Unread(file, span.line, span.column, plan.project.id, ref,
+                                    field_name, phrase))
 
 
 def check_file(path: Path, file: str, options: CheckOptions) -> FileResult:

@@ -105,6 +105,7 @@ __all__ = [
     "DeadlineKind",
     "Period",
     "day_and_month",
+    "parse_day",
     "parse_deadline",
     "parse_period",
 ]
@@ -1124,6 +1125,29 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
     if isinstance(result, DeadlineError):
         raise DeadlineError(*result._args()) from None
     return result
+
+
+_DAY_INPUT: Final = (  # compiled on first use (`re` keeps it)
+    r"\s*(?:(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"|(?P<d2>[0-9]{1,2})\.(?P<m2>[0-9]{1,2})\.(?P<y2>[0-9]{4}))\s*"
+)
+
+
+def parse_day(text: str) -> date:
+    """One calendar day as people type it in an option or a date field: ISO «2022-10-16» or
+    Russian «16.10.2022» (the same parser for --as-of, --on, --from, --to). The year must lie
+    in MIN_YEAR..MAX_YEAR, as in deadlines. Raises ValueError (with a message in English:
+    callers say it in the user's language)."""
+    m = re.fullmatch(_DAY_INPUT, text) if isinstance(text, str) else None
+    if m is None:
+        raise ValueError(f"not a day: {text!r}")
+    if m["y"] is not None:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} outside {MIN_YEAR}-{MAX_YEAR}")
+    return date(year, month, day)  # ValueError for a day not in the calendar
 
 
 def day_and_month(text: str) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from clusterctl import datefmt
@@ -611,6 +611,9 @@ class DocContext:
     task: ItemCtx | None
     announcement: LetterCtx | None
     press_release: LetterCtx | None
+    unread: list[ItemCtx] = field(default_factory=list)
+    """Tasks and steps whose deadline the grammar did not understand: left out of every
+    dated figure (overdue, upcoming, the report's periods), and said so in the documents."""
 
 
 def context_dict(ctx: DocContext) -> dict[str, Any]:
@@ -1596,4 +1599,5 @@ def build_context(
         task=None,
         announcement=None,
         press_release=None,
+        unread=[i for i in items if i.due is not None and i.due.error is not None],
     )

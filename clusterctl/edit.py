@@ -44,12 +44,12 @@ from clusterctl.check import CheckOptions, check_bytes, check_file
 from clusterctl.dates import Deadline, DeadlineError, DeadlineKind, parse_deadline
 from clusterctl.diagnostics import Diagnostic
 from clusterctl.errors import LoadError, PlanWriteError
-from clusterctl.i18n import quote
+from clusterctl.i18n import os_reason, quote, text
 from clusterctl.loader import SourceMap, load_bytes
 from clusterctl.messages import STATUS_WORDS
 from clusterctl.models import Status
 from clusterctl.plan import Item, PlanIndex, closest_names, normalise_name, step_ref
-from clusterctl.writing import write_atomic
+from clusterctl.writing import WriteError, check_writable, locked, write_atomic
 
 __all__ = [
     "EditResult",
@@ -712,6 +712,26 @@ def _item_lines(
     return first, last, parent, ""
 
 
+def _unchanged_as_they_were(old: list[str], new: list[str]) -> list[str]:
+    """`new` lines, with every line that the edit left as it was (the same text but for
+    trailing spaces and tabs) taken byte for byte from `old`: only the lines the edit
+    changes or adds differ from the file."""
+    import difflib
+
+    def key(line: str) -> str:
+        return _content(line).rstrip(" \t")
+
+    matcher = difflib.SequenceMatcher(None, [key(line) for line in old],
+                                      [key(line) for line in new], autojunk=False)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        out.extend(old[i1:i2] if tag == "equal" else new[j1:j2])
+    ending = "\r\n" if new and new[0].endswith("\r\n") else "\n"
+    # the file's last line may have no line break: a line that now has others below it does
+    return [line if line.endswith("\n") or k == len(out) - 1 else line + ending
+            for k, line in enumerate(out)]
+
+
 def _shift(text: str, by: int) -> str:
     if by >= 0:
         return text if not text.strip() else " " * by + text
@@ -742,7 +762,11 @@ def _rewrite_item(
     local = Indent(found.mapping, max(content - parent, dash - parent + 2), dash - parent)
     yaml = _yaml(local)
 
-    fragment = "k:\n" + "".join(_shift(_content(line), -parent) + "\n" for line in chunk)
+    # trailing spaces and tabs are left out of what ruamel reads (it refuses a trailing tab
+    # and drops trailing spaces) and put back below on every line the edit does not change
+    fragment = "k:\n" + "".join(
+        _shift(_content(line).rstrip(" \t"), -parent) + "\n" for line in chunk
+    )
     try:
         root = yaml.load(fragment)
         cmap = root["k"][0]
@@ -763,8 +787,10 @@ def _rewrite_item(
     dumped = out.getvalue().split("\n")
     if dumped and dumped[-1] == "":
         dumped.pop()
-    new_chunk = [_shift(line, parent) + ending for line in dumped[1:]]
-    if not final_newline and new_chunk:
+    new_chunk = _unchanged_as_they_were(
+        chunk, [_shift(line, parent) + ending for line in dumped[1:]]
+    )
+    if not final_newline and new_chunk and new_chunk[-1].endswith(ending):
         new_chunk[-1] = new_chunk[-1][: -len(ending)]
     new_text = "".join(lines[:first] + new_chunk + lines[last + 1:])
     return (_BOM if bom else b"") + new_text.encode("utf-8"), (first + 1, last + 1)
@@ -805,8 +831,34 @@ def _edit(
     path: str | Path, ref: str, today: datetime.date | None, lang: str, dry_run: bool,
     plan: _Planner,
 ) -> EditResult:
+    """Read, check, change and write the plan under an exclusive lock on the file, so that
+    two edits of one plan at once both land (one after the other)."""
     file = str(path)
     target = Path(path)
+    if not dry_run:
+        try:
+            check_writable(target)
+        except WriteError as exc:
+            raise _refused("write-failed", lang, file=file, error=_write_reason(exc, lang)
+                           ) from None
+    try:
+        with locked(target):
+            return _edit_locked(file, target, ref, today, lang, dry_run, plan)
+    except WriteError as exc:  # the lock could not be had
+        raise _refused("write-failed", lang, file=file, error=_write_reason(exc, lang)
+                       ) from None
+
+
+def _write_reason(exc: WriteError, lang: str) -> str:
+    reason = exc.reason
+    return os_reason(reason, lang) if isinstance(reason, OSError) else text(
+        "write-" + reason, lang)[0]
+
+
+def _edit_locked(
+    file: str, target: Path, ref: str, today: datetime.date | None, lang: str, dry_run: bool,
+    plan: _Planner,
+) -> EditResult:
     options = CheckOptions(
         lang=lang,
         today=today or CheckOptions().today,
@@ -877,13 +929,18 @@ def _at(data: dict[str, Any], path: tuple[str | int, ...]) -> Any:
 
 
 def _write(target: Path, file: str, old: bytes, new: bytes, lang: str) -> None:
+    """Replace the file, unless it changed since it was read (the caller holds its lock,
+    so only a program that does not take it could have changed it)."""
     try:
         if target.read_bytes() != old:
             raise _refused("changed-on-disk", lang, file=file)
-        write_atomic(target.resolve(), new)
     except OSError as exc:
-        raise _refused("write-failed", lang, file=file,
-                       error=exc.strerror or type(exc).__name__) from None
+        raise _refused("write-failed", lang, file=file, error=os_reason(exc, lang)) from None
+    try:
+        write_atomic(target, new)
+    except WriteError as exc:
+        raise _refused("write-failed", lang, file=file, error=_write_reason(exc, lang)
+                       ) from None
 
 
 def _reason(reason: str, lang: str) -> str:
@@ -949,7 +1006,7 @@ def reschedule(
     ``clusterctl when`` reads it; it must have an end date later than the old deadline's.
     """
     why = _reason(reason, lang)
-    phrase = " ".join(new_due.split())
+    phrase = new_due.strip()  # the author's words as typed (the plan keeps phrases as written)
 
     def plan(item: Item, node: dict[str, Any]) -> _Change | str:
         names = _names(item, lang, str(path))

@@ -34,7 +34,7 @@ from yaml import events as ev
 
 from clusterctl.diagnostics import FILE_START, Diagnostic, Severity, Span
 from clusterctl.errors import LoadError
-from clusterctl.i18n import quote, text
+from clusterctl.i18n import os_reason, quote, text
 
 try:  # the libyaml C parser when PyYAML was built with it
     from yaml import CSafeLoader as _Parser
@@ -96,6 +96,9 @@ class SourceMap:
         self.root = root
         self._positions = positions
         self._root_span = root_span
+        self.commented: list[tuple[str | int, ...]] = []
+        """Data paths of plain values followed by a comment on their line: `result: Акт # 5`
+        reads as «Акт» (the `comment-in-value` check)."""
 
     def _walk(self, path: tuple[str | int, ...], want_key: bool) -> Span:
         node = self.root
@@ -147,7 +150,8 @@ def read_bytes(path: Path, display: str, lang: str, max_bytes: int = MAX_BYTES) 
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise _error(display, FILE_START, "unreadable", lang, reason=exc.strerror) from None
+        raise _error(display, FILE_START, "unreadable", lang,
+                     reason=os_reason(exc, lang)) from None
     if not stat.S_ISREG(st.st_mode):
         what = (
             "directory" if stat.S_ISDIR(st.st_mode)
@@ -170,7 +174,8 @@ def read_bytes(path: Path, display: str, lang: str, max_bytes: int = MAX_BYTES) 
             if len(data) > st.st_size:  # grew since stat (or a size the system does not
                 data += handle.read(max_bytes + 1 - len(data))  # know): read on to the cap
     except OSError as exc:
-        raise _error(display, FILE_START, "unreadable", lang, reason=exc.strerror) from None
+        raise _error(display, FILE_START, "unreadable", lang,
+                     reason=os_reason(exc, lang)) from None
     if len(data) > max_bytes:  # grew while we looked
         raise _error(
             display, FILE_START, "file-too-large", lang,
@@ -375,20 +380,76 @@ def _pos(event: ev.Event) -> Pos:
 def parse_yaml(data: bytes | str, file: str, lang: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map (see the module doc)."""
     parser = _Parser(data)
+    progress = _Progress()
     try:
-        return _build(parser, file, lang, data)
+        return _build(parser, file, lang, data, progress)
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem):
+            # libyaml (PyYAML 6.0.2 and later) stops deep nesting itself, at its own limit
+            # and often before its events reach `_build` (a flow collection is scanned ahead):
+            # the same `too-deep` finding at the same place as our own limit gives
+            raise _error(file, _too_deep_span(data, progress, exc), "too-deep", lang,
+                         limit=MAX_DEPTH) from None
         raise _syntax_error(exc, file, lang, data) from None
     except yaml.reader.ReaderError as exc:  # a control character: located by its offset
         raise _reader_error(exc, file, lang, data) from None
-    except yaml.YAMLError as exc:  # reader errors without a mark
-        message = str(exc)
-        raise _error(file, FILE_START, "yaml-syntax", lang, problem=message) from None
+    except yaml.YAMLError:  # pragma: no cover - libyaml's errors carry a mark
+        raise _error(file, FILE_START, "yaml-syntax", lang,
+                     problem=_problem_words("", lang)) from None
     finally:
         parser.dispose()
 
 
-def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, SourceMap]:
+class _Progress:
+    """How far `_build` got: the end of the last event it took and the depth there (to place
+    a nesting error that libyaml raises while scanning ahead)."""
+
+    __slots__ = ("depth", "end")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.end: tuple[int, int] = (0, 0)
+
+
+def _too_deep_span(data: bytes | str, progress: _Progress, exc: yaml.MarkedYAMLError) -> Span:
+    """Where the nesting first goes over `MAX_DEPTH`: counted from the last event `_build`
+    took, over the flow brackets that follow (outside quotes and comments); libyaml's own
+    mark when the count does not get there (block nesting, which it streams event by event,
+    reaches our limit in `_build` first)."""
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    lines = text.split("\n")
+    line, column = progress.end
+    depth = progress.depth
+    quote_char = ""
+    while line < len(lines):
+        row = lines[line]
+        if line == 0 and row.startswith("\ufeff"):
+            row = row[1:]
+        while column < len(row):
+            char = row[column]
+            if quote_char:
+                if char == "\\" and quote_char == '"':
+                    column += 1
+                elif char == quote_char:
+                    quote_char = ""
+            elif char in "'\"":
+                quote_char = char
+            elif char == "#" and (column == 0 or row[column - 1] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Span.point(line + 1, column + 1)
+            elif char in "]}":
+                depth -= 1
+            column += 1
+        line, column = line + 1, 0
+    mark = exc.problem_mark or exc.context_mark
+    return FILE_START if mark is None else Span.point(mark.line + 1, mark.column + 1)
+
+
+def _build(parser: Any, file: str, lang: str, data: bytes | str,
+           progress: _Progress) -> tuple[Any, SourceMap]:
     positions: dict[int, MapPos | SeqPos] = {}
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -401,6 +462,8 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
     get_event = parser.get_event
     check_event = parser.check_event
     scalar_event = ev.ScalarEvent
+    hashes = _comment_lines(data)
+    commented: list[tuple[str | int, ...]] = []
 
     while check_event():
         event = get_event()
@@ -425,6 +488,11 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
                             continue
                     if value in _NULLS:
                         value = None
+                    elif em.line in hashes and stack and _comment_follows(data, em.line,
+                                                                          em.column):
+                        path = _value_path(stack)
+                        if path is not None:
+                            commented.append(path)
             else:
                 value = _scalar_value(event, file, lang)
             if event.anchor is not None:
@@ -450,6 +518,8 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
                 pos_entry = SeqPos(_pos(event))
             positions[id(container)] = pos_entry
             stack.append(_Frame(container, pos_entry, event.anchor, expanded))
+            progress.depth = len(stack)
+            progress.end = (event.end_mark.line, event.end_mark.column)
             if event.anchor is not None:
                 anchors[event.anchor] = (container, 0)  # size filled in at its end
             continue
@@ -486,6 +556,8 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
             continue
 
         # attach `value` to its parent
+        progress.depth = len(stack)
+        progress.end = (value_pos[2], value_pos[3])
         if not stack:
             root = value
             root_pos = value_pos
@@ -531,7 +603,40 @@ def _build(parser: Any, file: str, lang: str, data: bytes | str) -> tuple[Any, S
     if documents == 0 or root is _NO_KEY or root is None:
         raise _error(file, FILE_START, "empty-file", lang, kind=_KINDS[
             "comments" if _has_comments(data) else "empty"][lang])
-    return root, SourceMap(root, positions, root_pos)
+    source = SourceMap(root, positions, root_pos)
+    source.commented = commented
+    return root, source
+
+
+def _comment_lines(data: bytes | str) -> frozenset[int]:
+    """0-based numbers of the lines where a `#` follows a space or a tab (a comment may
+    start there); empty for most plans."""
+    raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    if b" #" not in raw and b"\t#" not in raw:
+        return frozenset()
+    return frozenset(n for n, line in enumerate(raw.split(b"\n"))
+                     if b" #" in line or b"\t#" in line)
+
+
+def _comment_follows(data: bytes | str, line: int, column: int) -> bool:
+    """Whether a comment comes right after column `column` of line `line`."""
+    rest = _line_at(data, line)[column:]
+    stripped = rest.lstrip(" \t")
+    return stripped.startswith("#") and len(stripped) < len(rest)
+
+
+def _value_path(stack: list[_Frame]) -> tuple[str | int, ...] | None:
+    """The data path of the value about to be attached to the innermost container (None
+    when it is a key)."""
+    path: list[str | int] = []
+    for frame in stack:
+        if frame.is_list:
+            path.append(len(frame.container))
+        elif isinstance(frame.key, str):
+            path.append(frame.key)
+        else:
+            return None
+    return tuple(path)
 
 
 def _has_comments(data: bytes | str) -> bool:
@@ -656,7 +761,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, lang: str, data: bytes |
     span = FILE_START if mark is None else Span.point(mark.line + 1, mark.column + 1)
     if kind == "tab":
         return _error(file, span, "tab", lang)
-    message, hint = text("yaml-syntax", lang, problem=problem)
+    message, hint = text("yaml-syntax", lang, problem=_problem_words(problem, lang))
     specific_message, specific_hint = text("yaml-syntax-" + kind, lang, **params)
     return LoadError(
         [
@@ -666,6 +771,37 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, lang: str, data: bytes |
             )
         ]
     )
+
+
+_PROBLEMS_RU = (
+    ("duplicate %YAML directive", "директива %YAML повторяется"),
+    ("duplicate %TAG directive", "директива %TAG повторяется"),
+    ("incompatible YAML document", "документ другой версии YAML"),
+    ("undefined tag handle", "неизвестный префикс тега «!»"),
+    ("unexpected document indicator", "строка «---» или «...» посреди текста"),
+    ("unexpected end of stream", "файл кончился раньше, чем закрылись кавычки или скобки"),
+    ("indentation indicator equal to 0", "у блока текста «|» или «>» отступ 0"),
+    ("did not find expected <document start>", "лишний текст после конца документа"),
+    ("did not find expected comment or line break",
+     "после «|» или «>» в той же строке лишний текст"),
+    ("found unexpected end of stream", "файл кончился раньше времени"),
+    ("found character that cannot start any token", "знак, с которого не может начинаться "
+     "значение"),
+)
+"""libyaml's problem texts that reach the generic message, in Russian (the specific ones
+have messages of their own: `_SYNTAX_HINTS`)."""
+
+
+def _problem_words(problem: str, lang: str) -> str:
+    """libyaml's description of a problem, in the user's language: English as libyaml says
+    it; Russian from `_PROBLEMS_RU`, or a plain «разметка нарушена» — never an English
+    sentence inside a Russian message."""
+    if lang != "ru":
+        return problem or "the markup is broken here"
+    for needle, words in _PROBLEMS_RU:
+        if needle in problem:
+            return words
+    return "разметка в этом месте нарушена"
 
 
 class _Mark(NamedTuple):  # a named tuple: its class costs 10x less to create at start-up

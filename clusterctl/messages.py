@@ -395,6 +395,41 @@ STATUS_WORDS: dict[str, dict[str, str]] = {
 """A task's status in words (tables, calendars, edit messages)."""
 
 
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # messages of the command line that are not findings of a file (no code in the output)
+    "io-error": {
+        "ru": ("не удалось прочитать или записать {path}: {reason}.", ""),
+        "en": ("could not read or write {path}: {reason}.", ""),
+    },
+    "write-busy": {
+        "ru": ("файл занят другой командой clusterctl, повторите позже", ""),
+        "en": ("another clusterctl command is using the file, try again later", ""),
+    },
+    "write-no-folder": {
+        "ru": ("папки, в которую нужно записать файл, нет", ""),
+        "en": ("the folder to write it in does not exist", ""),
+    },
+    "write-read-only": {
+        "ru": ("файл только для чтения (снимите запрет записи, если его нужно менять)", ""),
+        "en": ("the file is read-only (allow writing to it if it is to be changed)", ""),
+    },
+    "write-not-regular": {
+        "ru": ("это не обычный файл (устройство, канал или особый файл)", ""),
+        "en": ("it is not a regular file (a device, a pipe or a special file)", ""),
+    },
+    "write-failed": {
+        "ru": ("Не удалось записать {path}: {reason}; ничего не изменено.", ""),
+        "en": ("Could not write {path}: {reason}; nothing was changed.", ""),
+    },
+    "internal-error-command": {
+        "ru": ("внутренняя ошибка clusterctl ({error}). Это ошибка программы, а не ваших "
+               "данных: сообщите разработчикам, что вы запускали.", ""),
+        "en": ("internal error in clusterctl ({error}). This is a bug in the program, not in "
+               "your data: please report what you ran.", ""),
+    },
+}
+
+
 def status_word(status: str, lang: str) -> str:
     words = STATUS_WORDS.get(status)
     return words[lang] if words is not None and lang in words else status
@@ -541,7 +576,17 @@ CATALOG.update(
                 "Fix the status (status: {expected}) or remove the field {field}.",
             ),
         },
-        "no-responsible": {
+        "comment-in-value": {
+        "ru": ("Значение {field} обрезано знаком «#»: YAML прочитал «{value}», а «#» и всё "
+               "после него счёл комментарием.",
+               "Если «#» — часть текста, заключите всё значение в кавычки: "
+               "{field}: \"… # …\". Если это комментарий, перенесите его на отдельную строку."),
+        "en": ("The value of {field} is cut at '#': YAML read \"{value}\" and took the '#' "
+               "and everything after it for a comment.",
+               "If the '#' is part of the text, put the whole value in quotes: "
+               "{field}: \"… # …\". If it is a comment, move it to a line of its own."),
+    },
+    "no-responsible": {
             "ru": ("У мероприятия {id}{in_stage} не указан ответственный.",
                    "Добавьте responsible: имя человека или роль."),
             "en": ("Task {id}{in_stage} has no responsible.",

@@ -10,9 +10,14 @@ the thing's id or its name as the methodist writes it; the semantic rules resolv
 
 import datetime
 import enum
+import functools
+import types
+import typing
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -49,20 +54,30 @@ Text = str
 """Free text. The loader keeps every scalar as the text written (`1.10` stays "1.10");
 numbers given from Python become text (`coerce_numbers_to_str`)."""
 
+MAX_ID_LENGTH = 64
+"""Ids are short keys ("1.2", "Задача №4", "civic"): a longer one is a mistake (a whole row
+pasted into `id:`), and it would be copied into every reference, calendar event and URL."""
+
 Id = Annotated[
     str,
-    Field(min_length=1),
-    WithJsonSchema({"type": ["string", "number"], "minLength": 1}),
+    Field(min_length=1, max_length=MAX_ID_LENGTH),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1,
+                    "maxLength": MAX_ID_LENGTH}),
 ]
 """An identifier as numbered in the source: "1.2", "Задача №4", "II", "civic"."""
 
-Name = Annotated[str, Field(min_length=1)]
+MAX_NAME_LENGTH = 500
+"""A name or a reference is copied into every item, row and event that mentions it: a longer
+one is a paragraph pasted in by mistake."""
+
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_LENGTH)]
 """A person's or a role's name: never empty (it is how plans refer to them)."""
 
 Ref = Annotated[
     str,
-    Field(min_length=1),
-    WithJsonSchema({"type": ["string", "number"], "minLength": 1}),
+    Field(min_length=1, max_length=MAX_NAME_LENGTH),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1,
+                    "maxLength": MAX_NAME_LENGTH}),
 ]
 """A reference to a person, role, organisation, cluster or objective: its id or its name."""
 
@@ -72,8 +87,9 @@ Refs = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": ["string", "number"], "minLength": 1},
-                {"type": "array", "items": {"type": ["string", "number"], "minLength": 1}},
+                {"type": ["string", "number"], "minLength": 1, "maxLength": MAX_NAME_LENGTH},
+                {"type": "array", "items": {"type": ["string", "number"], "minLength": 1,
+                                            "maxLength": MAX_NAME_LENGTH}},
             ]
         }
     ),
@@ -94,11 +110,31 @@ Phrase = Annotated[
 ]
 """A deadline or period phrase as the methodist says it: "До 26.09.2022", "Январь-февраль 2014"."""
 
+def _in_plan_years(value: datetime.date) -> datetime.date:
+    """A day of a plan lies in the years the deadline grammar reads (MIN_YEAR..MAX_YEAR):
+    «9999-12-31» is a typo, and arithmetic on it (a window, a report half-year) would run
+    off the calendar."""
+    from clusterctl.dates import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError(
+            "date_out_of_range", "the date {input} is outside the years {min_year}-{max_year}",
+            {"input": value.isoformat(), "min_year": MIN_YEAR, "max_year": MAX_YEAR},
+        )
+    return value
+
+
 Day = Annotated[
     datetime.date,
+    AfterValidator(_in_plan_years),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
-"""A calendar day written as YYYY-MM-DD."""
+"""A calendar day written as YYYY-MM-DD, in the years 1900-2199."""
+
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+"""A number of people, schools or prizes."""
 
 
 class _Model(BaseModel):
@@ -169,7 +205,8 @@ class Organisation(_Model):
     short_name: Text | None = Field(None, description="Краткое название: «ОУ 252», «ДДТ».")
     kind: OrganisationKind = Field(OrganisationKind.school, description="Тип организации.")
     number: int | None = Field(
-        None, description="Номер школы: участников кластера можно перечислять номерами."
+        None, ge=0, le=1_000_000,
+        description="Номер школы: участников кластера можно перечислять номерами.",
     )
     partner: PartnerKind | None = Field(
         None, description="Вид партнёрства, если организация — партнёр (academic, industrial…)."
@@ -281,8 +318,8 @@ class Event(_Model):
     date: Phrase | None = Field(None, description="Дата проведения (по умолчанию — срок due).")
     time: Text | None = Field(None, description="Время: «15:00».")
     place: Text | None = Field(None, description="Место проведения.")
-    expected_participants: int | None = Field(
-        None, ge=0, description="Предполагаемое кол-во участников."
+    expected_participants: Count | None = Field(
+        None, description="Предполагаемое кол-во участников."
     )
     registration_url: Text | None = Field(None, description="Ссылка для регистрации.")
     level: Text | None = Field(None, description="Уровень: кластер, район, город, регион.")
@@ -292,7 +329,7 @@ class Outcome(_Model):
     """Итоги мероприятия для пресс-релиза и отчёта (seed 003: через 1–2 дня после)."""
 
     held_on: Day | None = Field(None, description="Когда проведено (ГГГГ-ММ-ДД).")
-    participants_count: int | None = Field(None, ge=0, description="Кол-во участников.")
+    participants_count: Count | None = Field(None, description="Кол-во участников.")
     organisations: Refs = Field(
         default_factory=_new_list, description="Из каких ОУ были участники (номера или id)."
     )
@@ -301,7 +338,7 @@ class Outcome(_Model):
     photos: Texts = Field(default_factory=_new_list, description="Ссылки на фото.")
     hashtags: Texts = Field(default_factory=_new_list, description="#Хештеги.")
     links: Texts = Field(default_factory=_new_list, description="Ссылки на новости о мероприятии.")
-    winners: int | None = Field(None, description="Сколько победителей, лауреатов, призёров.")
+    winners: Count | None = Field(None, description="Сколько победителей, лауреатов, призёров.")
     awards: list[Award] = Field(default_factory=_new_list, description="Кого поощрить.")
 
 
@@ -396,11 +433,11 @@ class Cluster(_Model):
 class WorkingRules(_Model):
     """Правила работы (seed 003): напоминания об анонсах, пресс-релизах, отчётах, совещаниях."""
 
-    announcement_days_before: list[Annotated[int, Field(ge=0)]] = Field(
+    announcement_days_before: list[Annotated[int, Field(ge=0, le=366)]] = Field(
         default_factory=lambda: [14, 4, 1],
         description="За сколько дней до мероприятия отправить анонс и повторы.",
     )
-    press_release_days_after: list[Annotated[int, Field(ge=0)]] = Field(
+    press_release_days_after: list[Annotated[int, Field(ge=0, le=366)]] = Field(
         default_factory=lambda: [1, 2],
         description="Через сколько дней после мероприятия — пресс-релиз (окно, дни).",
     )
@@ -409,13 +446,14 @@ class WorkingRules(_Model):
         description="Сроки отчёта о работе кластера (ДД.ММ каждый год).",
     )
     meetings_per_year: int = Field(
-        4, ge=0, description="Совещания с ОУ: 4 = раз в четверть, 0 = без совещаний."
+        4, ge=0, le=366, description="Совещания с ОУ: 4 = раз в четверть, 0 = без совещаний."
     )
     meeting_horizon_months: int = Field(
-        2, ge=0, description="На сколько месяцев вперёд совещание анонсирует события."
+        2, ge=0, le=36, description="На сколько месяцев вперёд совещание анонсирует события."
     )
     district_schools: int | None = Field(
-        None, ge=1, description="Сколько всего школ в районе (для доли участников в отчёте)."
+        None, ge=1, le=1_000_000,
+        description="Сколько всего школ в районе (для доли участников в отчёте).",
     )
 
 
@@ -447,6 +485,77 @@ class Plan(_Model):
         if isinstance(value, str) and value.strip().isdigit():
             return int(value)
         return value
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation may hold (through Optional, list, Annotated)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, tuple, set, dict):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """The keys a plan may write in `model` (aliases where they differ)."""
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def model_at(loc: Sequence[str | int]) -> type[BaseModel]:
+    """The model class whose fields live at `loc` (a data path or a pydantic error
+    location; steps the models do not have are skipped)."""
+    model: type[BaseModel] = Plan
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        fields = {f.alias or name: f for name, f in model.model_fields.items()}
+        if step not in fields:
+            continue
+        candidates = _unwrap(fields[step].annotation)
+        if not candidates:
+            return model
+        model = candidates[0]
+    return model
+
+
+def _is_text(info: Any) -> bool:
+    return info.annotation in (str, str | None) and not info.metadata
+
+
+@functools.cache
+def free_text_keys() -> frozenset[str]:
+    """The keys that are a free text in some model (`title`, `result`, `kind` of an
+    award…): the keys after which a comment may cut a text (see `is_free_text`)."""
+    return frozenset(
+        info.alias or name
+        for model in _MODELS for name, info in model.model_fields.items() if _is_text(info)
+    )
+
+
+def is_free_text(path: Sequence[str | int]) -> bool:
+    """Whether the value at data path `path` is a free text (`title`, `result`…): a plain
+    `str` field with no constraint. Ids, names, references, deadline phrases and enums are
+    not free texts."""
+    if not path or not isinstance(path[-1], str):
+        return False
+    model = model_at(path[:-1])
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == path[-1]:
+            return _is_text(info)
+    return False
+
+
+_MODELS: tuple[type[BaseModel], ...] = (
+    Person, Role, Organisation, Objective, Product, Resources, Passport, Reschedule, Award,
+    Event, Outcome, Step, Task, Stage, Cluster, WorkingRules, Plan,
+)
+"""Every model of the format."""
 
 
 SCHEMA_ID = "https://clusterctl.example/schema/plan-v1.json"

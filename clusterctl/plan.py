@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from clusterctl.dates import Deadline, DeadlineError, Period, parse_deadline, parse_period
 from clusterctl.workstatus import Status
@@ -190,6 +190,45 @@ class PlanIndex:
                 yield ("stages", si, "tasks", ti), stage, task
         for ti, task in enumerate(self.plan.tasks):
             yield ("tasks", ti), None, task
+
+
+UNREAD_CODES = frozenset({"not_understood", "needs_year"})
+"""Deadline errors that leave an item out of every dated answer (the other codes, an
+impossible date or a reversed range, are errors: the plan is not used at all)."""
+
+
+class Unread(NamedTuple):
+    """A deadline the grammar did not understand, so that no query can date it: where it is
+    written, whose it is, and the phrase as written."""
+
+    file: str
+    line: int
+    column: int
+    project: str
+    ref: str
+    """The task's or step's id as users see it ("8.2")."""
+    field: str
+    """"due" or "event.date"."""
+    phrase: str
+
+
+def unread_paths(index: PlanIndex) -> list[tuple[Path, str, str, str]]:
+    """(data path, ref, field, phrase as written) of every deadline of the plan that the
+    grammar did not understand: a `due`, or an event's `date`."""
+    found: list[tuple[Path, str, str, str]] = []
+    for item in index.items:
+        error = item.deadline_error
+        if error is not None and error.code in UNREAD_CODES:
+            found.append(((*item.path, "due"), item.ref, "due", item.work.due or ""))
+        event = item.task.event if item.step is None else None
+        if event is not None and event.date:
+            try:
+                parse_deadline(event.date, item.period)
+            except DeadlineError as exc:
+                if exc.code in UNREAD_CODES:
+                    found.append(((*item.path, "event", "date"), item.ref, "event.date",
+                                  event.date))
+    return found
 
 
 def _register(table: dict[str, object], keys: list[str | None], value: object) -> None:

@@ -562,7 +562,8 @@ class Work:
     """What to do, on one line (the step's result when it has no title)."""
     result: str | None
     due_phrase: str | None
-    """The deadline as the author wrote it, on one line (None when there is none)."""
+    """The deadline exactly as the author wrote it, line breaks and spaces included (None
+    when there is none); tables and documents fold it onto one line for display."""
     deadline_kind: str | None
     """date, range, before, ongoing, unscheduled or recurring (None: no or bad deadline)."""
     start: datetime.date | None
@@ -604,9 +605,7 @@ def work_fields(
         "kind": "step" if item.is_step else "task",
         "title": one_line(item.title),
         "result": one_line(item.work.result) or None,
-        "due_phrase": one_line(deadline.text) if deadline is not None else (
-            one_line(item.work.due) or None
-        ),
+        "due_phrase": deadline.text if deadline is not None else (item.work.due or None),
         "deadline_kind": deadline.kind.value if deadline is not None else None,
         "start": start,
         "due": due,
@@ -1280,7 +1279,7 @@ class StatusQuery(Query[StatusReport]):
             if nxt is not None:
                 due, item = nxt
                 nearest = NextDue(date=due, id=item.ref, title=one_line(item.title),
-                                  due_phrase=one_line(item.work.due) or None)
+                                  due_phrase=item.work.due or None)
             tally = groups.get(key)
             if tally is None:
                 tally = groups[key] = _Tally()

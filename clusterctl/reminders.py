@@ -229,7 +229,7 @@ def _event_reminders(
         "project_title": one_line(index.plan.project.title),
         "id": item.ref,
         "title": title,
-        "event_phrase": one_line(deadline.text),
+        "event_phrase": deadline.text,
         "event_start": first,
         "event_end": last,
         "place": task.event.place if task.event else None,

@@ -35,6 +35,8 @@ from clusterctl.errors import TemplateError
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment
 
+    from clusterctl.bounded import Limits
+
 __all__ = [
     "FORMATS",
     "KINDS",
@@ -128,6 +130,20 @@ _MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Templates run in a sandbox: private attributes (__class__ etc.) and files outside "
                "the template folders are refused."),
     },
+    "template-not-a-file": {
+        "ru": ("шаблон «{name}» — не обычный файл ({what})",
+               "Шаблон должен быть текстовым файлом; уберите или переименуйте {where}."),
+        "en": ("the template '{name}' is not a regular file ({what})",
+               "A template must be a text file; remove or rename {where}."),
+    },
+    "template-limit": {
+        "ru": ("шаблон превысил предел: {detail}",
+               "Проверьте циклы, рекурсивные макросы и включения шаблона в самого себя; "
+               "предел времени меняется параметром --timeout (docs/templates.md)."),
+        "en": ("the template went over a limit: {detail}",
+               "Check loops, recursive macros and templates that include themselves; the "
+               "time limit is set with --timeout (docs/templates.md)."),
+    },
     "template-error": {
         "ru": ("ошибка при заполнении шаблона: {detail}",
                "Проверьте выражение в этой строке шаблона (фильтры и их аргументы — "
@@ -151,12 +167,17 @@ class TemplateProblem(TemplateError):
         entry = _MESSAGES[code]
         message, hint = entry.get(lang) or entry["en"]
         values = {"detail": "", "suggestion": "", "name": "", "where": "", **params}
+        self._made = (code, lang, file, line, params)
         self.code = code
         self.file = file
         self.line = line
         self.message = message.format(**values)
         self.hint = hint.format(**values)
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as what made it (it crosses from the process that rendered)."""
+        return (_problem, self._made)
 
     def format(self, lang: str = "ru") -> str:
         """`path:line: error template-… message` and an indented hint (for the CLI)."""
@@ -165,6 +186,25 @@ class TemplateProblem(TemplateError):
             where += f":{self.line}"
         label = "подсказка" if lang == "ru" else "hint"
         return f"{where}: error {self.code} {self.message}\n    {label}: {self.hint}"
+
+
+def _limit_words(exc: Any, lang: str) -> str:
+    """What a LimitExceeded means, in words."""
+    ru = lang == "ru"
+    if exc.kind == "time":
+        return (f"заполнение шаблона заняло больше {exc.limit:g} с" if ru
+                else f"filling in the template took over {exc.limit:g} s")
+    if exc.kind == "output":
+        return (f"документ длиннее {exc.limit // (1024 * 1024)} млн знаков" if ru
+                else f"the document is longer than {exc.limit // (1024 * 1024)} million "
+                "characters")
+    return (f"шаблону понадобилось больше {exc.limit // (1024 * 1024)} МБ памяти" if ru
+            else f"the template needed over {exc.limit // (1024 * 1024)} MB of memory")
+
+
+def _problem(code: str, lang: str, file: str | None, line: int | None,
+             params: dict[str, Any]) -> TemplateProblem:
+    return TemplateProblem(code, lang, file, line, **params)
 
 
 def _shown(path: str) -> str:
@@ -300,6 +340,12 @@ def f_names(values: Iterable[Any] | None, sep: str = ", ") -> str:
     return sep.join(out)
 
 
+def f_line(value: Any) -> str:
+    """Text on one line: line breaks and runs of spaces folded (a deadline phrase as the
+    author wrote it over two lines, shown in a sentence or a cell)."""
+    return "" if value is None else " ".join(str(value).split())
+
+
 def f_cell(value: Any) -> str:
     """Text for a Markdown table cell: `|` escaped, line breaks as <br>."""
     if value is None:
@@ -370,6 +416,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "percent": f_percent,
     "names": f_names,
     "cell": f_cell,
+    "line": f_line,
     "nl2br": f_nl2br,
     "link": f_link,
     "reminder": f_reminder,
@@ -380,8 +427,51 @@ FILTERS: dict[str, Callable[..., Any]] = {
 # ============================================================================ environment
 
 
-def _confined_loader(folder: Path) -> BaseLoader:
-    """A FileSystemLoader that also refuses symlinks leading out of its folder."""
+MAX_RANGE = 10_000
+"""Longest `range()` a template may make (Jinja's sandbox allows 100,000)."""
+MAX_SEQUENCE = 1_000_000
+"""Longest string or list a template may make with `*` or `+` in one step."""
+MAX_OUTPUT = 50 * 1024 * 1024
+"""Most characters one document may have (a 2,000-task roadmap is about 3 MB of HTML)."""
+
+
+def _kind_of(mode: int, lang: str) -> str:
+    import stat
+
+    ru = lang == "ru"
+    if stat.S_ISDIR(mode):
+        return "папка" if ru else "a folder"
+    if stat.S_ISFIFO(mode):
+        return "именованный канал" if ru else "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "устройство" if ru else "a device"
+    return "особый файл" if ru else "a special file"
+
+
+def check_template_file(path: Path, lang: str) -> None:
+    """Raise TemplateProblem when `path` exists but is not a regular file (a folder, a
+    FIFO, a link to a device): a template is never silently taken from elsewhere."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        from clusterctl.i18n import os_reason
+
+        raise TemplateProblem("template-not-a-file", lang, _shown(str(path)), None,
+                              name=path.name, what=os_reason(exc, lang),
+                              where=_shown(str(path))) from None
+    if not stat.S_ISREG(mode):
+        raise TemplateProblem("template-not-a-file", lang, _shown(str(path)), None,
+                              name=path.name, what=_kind_of(mode, lang),
+                              where=_shown(str(path)))
+
+
+def _confined_loader(folder: Path, lang: str) -> BaseLoader:
+    """A FileSystemLoader that also refuses symlinks leading out of its folder, and a name
+    that is there but not a regular file (instead of going on to the next folder)."""
     from jinja2 import FileSystemLoader
     from jinja2.exceptions import SecurityError
 
@@ -391,6 +481,8 @@ def _confined_loader(folder: Path) -> BaseLoader:
         def get_source(
             self, environment: Environment, template: str
         ) -> tuple[str, str, Callable[[], bool]]:
+            if not _escapes(template):
+                check_template_file(folder / template, lang)
             source, filename, uptodate = super().get_source(environment, template)
             real = os.path.realpath(filename)
             if os.path.commonpath([real, root]) != root:
@@ -402,17 +494,90 @@ def _confined_loader(folder: Path) -> BaseLoader:
     return Confined(str(folder))
 
 
-class Renderer:
-    """Renders built-in or user templates from the folders of `search` (first match wins)."""
+def _sandbox() -> type[Environment]:
+    """Jinja's immutable sandbox with bounds: `range()` up to MAX_RANGE, strings and lists
+    made by `*` or `+` up to MAX_SEQUENCE items, powers of at most 10,000 bits, and no
+    `lipsum()` (built only on first use: jinja2 is imported lazily)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    def __init__(self, search: Sequence[Path], fmt: str = "md", lang: str = "ru") -> None:
+    class Bounded(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**", "+"})
+
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            self.globals.pop("lipsum", None)
+            self.globals["range"] = _bounded_range
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**":
+                if (isinstance(left, int) and isinstance(right, int) and right > 0
+                        and abs(left) > 1 and right * max(abs(left), 2).bit_length() > 10_000):
+                    raise TooLarge(f"{left} ** {right}: слишком большое число",
+                                   f"{left} ** {right} is too large a number")
+                return left**right
+            if operator == "*":
+                for seq, count in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and (
+                        len(seq) * count > MAX_SEQUENCE
+                    ):
+                        raise TooLarge(
+                            f"строка или список из {len(seq)} × {count} элементов длиннее "
+                            f"предела ({MAX_SEQUENCE:,})".replace(",", " "),
+                            f"a sequence of {len(seq)} × {count} items is over the limit "
+                            f"({MAX_SEQUENCE:,})")
+                return left * right
+            if isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
+                    and len(left) + len(right) > MAX_SEQUENCE:
+                raise TooLarge(
+                    f"строка или список длиннее предела ({MAX_SEQUENCE:,})".replace(",", " "),
+                    f"a sequence over the limit ({MAX_SEQUENCE:,} items)")
+            return left + right
+
+    return Bounded
+
+
+class TooLarge(Exception):
+    """A template made (or asked for) a value over the sandbox's bounds."""
+
+    def __init__(self, ru: str, en: str) -> None:
+        super().__init__(ru, en)
+        self.ru, self.en = ru, en
+
+
+def _bounded_range(*args: int) -> range:
+    made = range(*args)
+    if len(made) > MAX_RANGE:
+        raise TooLarge(
+            f"range() из {len(made):,} чисел длиннее предела ({MAX_RANGE:,})".replace(",", " "),
+            f"range() of {len(made):,} items is over the limit ({MAX_RANGE:,})")
+    return made
+
+
+def render_limits() -> Limits:
+    """The limits of one render: CLUSTERCTL_RENDER_TIMEOUT (seconds) or the default."""
+    from clusterctl.bounded import DEFAULT_SECONDS, Limits
+
+    raw = os.environ.get("CLUSTERCTL_RENDER_TIMEOUT", "")
+    try:
+        seconds = float(raw) if raw else DEFAULT_SECONDS
+    except ValueError:
+        seconds = DEFAULT_SECONDS
+    return Limits(seconds=seconds if 0 < seconds <= 86_400 else DEFAULT_SECONDS)
+
+
+class Renderer:
+    """Renders built-in or user templates from the folders of `search` (first match wins),
+    each render in a child process within `limits` (see `clusterctl.bounded`)."""
+
+    def __init__(self, search: Sequence[Path], fmt: str = "md", lang: str = "ru",
+                 limits: Limits | None = None) -> None:
         self.search = list(search)
         self.fmt = fmt
         self.lang = lang
+        self.limits = limits if limits is not None else render_limits()
 
     def _environment(self, folders: Sequence[Path]) -> Environment:
         from jinja2 import ChoiceLoader, StrictUndefined
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         fmt = self.fmt
 
@@ -427,8 +592,8 @@ class Renderer:
                 return False
             return fmt == "html"
 
-        env = ImmutableSandboxedEnvironment(
-            loader=ChoiceLoader([_confined_loader(f) for f in folders]),
+        env = _sandbox()(
+            loader=ChoiceLoader([_confined_loader(f, self.lang) for f in folders]),
             undefined=StrictUndefined,
             autoescape=autoescape,
             trim_blocks=True,
@@ -447,18 +612,38 @@ class Renderer:
     def render_file(self, path: str | Path, context: Mapping[str, Any]) -> str:
         """Render a user's template file; its folder is searched first (for its includes)."""
         file = Path(path)
+        check_template_file(file, self.lang)
         return self._render([file.parent, *self.search], file.name, context)
 
     def _render(self, folders: Sequence[Path], name: str, context: Mapping[str, Any]) -> str:
+        from clusterctl.bounded import LimitExceeded, run_bounded
+
+        try:
+            return run_bounded(self._render_here, folders, name, context, limits=self.limits)
+        except LimitExceeded as exc:
+            raise TemplateProblem("template-limit", self.lang, _shown(name), None,
+                                  detail=_limit_words(exc, self.lang)) from None
+
+    def _render_here(self, folders: Sequence[Path], name: str, context: Mapping[str, Any]
+                     ) -> str:
         from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
         from jinja2.exceptions import SecurityError, TemplateRuntimeError
+
+        from clusterctl.bounded import LimitExceeded
 
         lang = self.lang
         where = ", ".join(_shown(str(f)) for f in folders)
         env = self._environment(folders)
         try:
             template = env.get_template(name)
-            return template.render(dict(context))
+            parts: list[str] = []
+            size = 0
+            for part in template.generate(dict(context)):
+                size += len(part)
+                if size > MAX_OUTPUT:
+                    raise LimitExceeded("output", MAX_OUTPUT)
+                parts.append(part)
+            return "".join(parts)
         except TemplateSyntaxError as exc:
             file = _shown(exc.filename) if exc.filename else exc.name
             raise TemplateProblem("template-syntax", lang, file, exc.lineno,
@@ -484,6 +669,19 @@ class Renderer:
             top = list(context) + list(env.globals)
             raise TemplateProblem("template-undefined", lang, file or name, line, detail=detail,
                                   suggestion=_suggestion(detail, top, lang)) from None
+        except TooLarge as exc:
+            file, line = _location(exc.__traceback__, folders)
+            raise TemplateProblem("template-limit", lang, file or name, line,
+                                  detail=exc.ru if lang == "ru" else exc.en) from None
+        except RecursionError as exc:
+            file, _ = _location(exc.__traceback__, folders)
+            raise TemplateProblem(
+                "template-limit", lang, file or name, None,
+                detail=("слишком глубокая рекурсия (макрос вызывает сам себя или шаблон "
+                        "включает сам себя)" if lang == "ru" else
+                        "recursion too deep (a macro calls itself or a template includes "
+                        "itself)"),
+            ) from None
         except (TemplateRuntimeError, TypeError, ValueError, AttributeError, KeyError,
                 IndexError, ZeroDivisionError, OverflowError) as exc:
             file, line = _location(exc.__traceback__, folders)
@@ -494,6 +692,8 @@ class Renderer:
         """The file a template name resolves to on the search path, and its text."""
         for folder in self.search:
             candidate = folder / name
+            if not _escapes(name):
+                check_template_file(candidate, self.lang)
             if not _escapes(name) and candidate.is_file():
                 return candidate, candidate.read_text(encoding="utf-8")
         raise TemplateProblem("template-not-found", self.lang, None, None, name=name,

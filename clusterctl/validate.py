@@ -94,7 +94,7 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
     key = cache.key(content)
     entry = cache.get(key, display, options.today)
     if entry is not None:
-        result = FileResult(display, entry.diagnostics)
+        result = FileResult(display, entry.diagnostics, unread=entry.unread)
         if not run.needs_plans or not entry.has_data or result.blocking(run.exempt):
             return result
         if run.mapper_key is not None and not run.want_plans:
@@ -122,6 +122,7 @@ def _check_one(path: Path, display: str, options: CheckOptions, cache: Cache | N
             result.data if result.plan is not None else None,
             options.today,
             latest_date(result.index) if result.index is not None else None,
+            unread=result.unread,
         ),
     )
     _keep(result, run)  # no part stored yet (see _keep)

@@ -152,8 +152,12 @@ def test_skipped_files_are_reported_and_the_rest_answered(runner: CliRunner, in_
         (["upcoming", "--within", "two weeks"],
          "clusterctl: --within 'two weeks': нужно число и единица: 14d, 2w, 1m (или 14д, 2н, "
          "1м)\n"),
-        (["status", "--as-of", "16.10.2022"],
-         "clusterctl: неверная дата --as-of '16.10.2022': нужна ГГГГ-ММ-ДД\n"),
+        (["status", "--as-of", "16/10/2022"],
+         "clusterctl: неверная дата --as-of '16/10/2022': нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ "
+         "(годы 1900–2199)\n"),
+        (["upcoming", "--as-of", "9999-12-31"],
+         "clusterctl: неверная дата --as-of '9999-12-31': нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ "
+         "(годы 1900–2199)\n"),
         (["overdue", "nowhere/"], "clusterctl: Путь не найден: nowhere/\n"),
     ],
 )

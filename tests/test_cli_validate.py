@@ -134,7 +134,8 @@ def test_folder_without_plans_is_a_usage_error(runner: CliRunner, tmp_path: Path
     ("args", "fragment"),
     [
         (["validate", "--format", "xml"], "--format: xml"),
-        (["validate", "--as-of", "16.10.2022"], "bad --as-of date"),
+        (["validate", "--as-of", "2022-02-30"], "bad --as-of date"),
+        (["validate", "--as-of", "0001-01-02"], "bad --as-of date"),
         (["validate", "--bogus"], "No such option"),
     ],
 )

@@ -402,7 +402,7 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(
     monkeypatch.setattr(os, "replace", broken)
     code, out, err = run(runner, "done", str(primorye), "8.2", *AS_OF)
     assert (code, out) == (1, "")
-    assert "Не удалось записать" in err and "No space left on device" in err
+    assert "Не удалось записать" in err and "на диске нет места" in err
     assert primorye.read_bytes() == before
     assert sorted(p.name for p in primorye.parent.iterdir()) == [primorye.name]
 

@@ -99,9 +99,10 @@ def test_corpus_files_load_exactly_and_check_the_same(
 
 def test_clean_corpus_files_take_the_fast_path() -> None:
     fast = [p.name for p in CORPUS if fastload.try_fast(p.read_bytes()) is not None]
-    # not the CRLF file, the anchors and merge keys, the multi-line flow collections
-    assert {"06-minimal.yaml", "05-comments-everywhere.yaml", "01-utf8-bom.yaml",
-            "moscow-uao-tech-cluster.yaml"} <= set(fast)
+    # not the CRLF file, the anchors and merge keys, the multi-line flow collections, nor
+    # a file with a comment after a value on its line (the exact loader notes those)
+    assert {"06-minimal.yaml", "01-utf8-bom.yaml", "moscow-uao-tech-cluster.yaml"} <= set(fast)
+    assert "05-comments-everywhere.yaml" not in fast
 
 
 def _generator() -> ModuleType:

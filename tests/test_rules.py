@@ -390,6 +390,46 @@ tasks:
     assert all(d.severity is Severity.WARNING for d in check(plan))
 
 
+# ------------------------------------------------------------------ comment-in-value
+
+
+def test_comment_in_value() -> None:
+    plan = HEAD.replace("  title: Дорожная карта\n", "  title: Дорожная карта # проект\n") + """\
+tasks:
+  - id: "1"  # номер как в приказе
+    title: Совещание
+    result: Распорядительный акт # 5
+    description: "Акт # 5 в кавычках: текст целиком"
+    due: До 26.09.2022 # срок из приказа
+    status: planned  # ещё не начато
+    responsible:
+      - Чечуркина К.К.  # куратор
+"""
+    assert found(plan) == [
+        ("comment-in-value", *at(plan, "Дорожная карта")),
+        ("comment-in-value", *at(plan, "Распорядительный акт")),
+    ]
+    messages = check(plan)
+    assert messages[1].message == (
+        "Значение result обрезано знаком «#»: YAML прочитал «Распорядительный акт», а «#» и "
+        "всё после него счёл комментарием."
+    )
+    assert all(d.severity is Severity.WARNING for d in messages)
+    # a block text keeps its «#»; a comment on a line of its own is no finding
+    quiet = HEAD + """\
+tasks:
+  - id: "1"
+    title: >-
+      Совещание # 5 на двух
+      строках
+    # комментарий на своей строке
+    result: Протокол
+    due: До 26.09.2022
+    responsible: Чечуркина К.К.
+"""
+    assert found(quiet) == []
+
+
 # ------------------------------------------------------------------ switching off
 
 
@@ -402,6 +442,7 @@ TESTED = {
     "references": test_references,
     "status": test_status,
     "completeness": test_completeness,
+    "comment-in-value": test_comment_in_value,
 }
 
 

@@ -11,17 +11,18 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
 from clusterctl import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Sequence
 
     from clusterctl.check import CheckOptions, FileResult
-    from clusterctl.plan import PlanIndex
+    from clusterctl.plan import PlanIndex, Unread
     from clusterctl.queries import Query
     from clusterctl.validate import RunOptions
 
@@ -40,7 +41,116 @@ class LoadedPlans(NamedTuple):
         return 1 if self.skipped else 0
 
 
-app = typer.Typer(
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class App(typer.Typer):
+    """A typer app whose every command runs inside `guarded`: the library's expected errors
+    become a message and their exit status, and nothing else ever reaches the user as a
+    traceback."""
+
+    def command(
+        self, name: str | None = None, **kwargs: Any
+    ) -> Callable[[F], F]:
+        register = super().command(name, **kwargs)
+
+        def wrap(func: F) -> F:
+            register(guarded(func))
+            return func
+
+        return wrap
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`func` with the command line's error boundary (exit status as documented:
+    1 findings, 2 usage and I/O; an unexpected exception is an internal error, exit 2)."""
+    import functools
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from clusterctl.errors import ClusterctlError, FindingsError, UserError
+
+        undecodable = _undecodable(kwargs)
+        if undecodable is not None:
+            raise fail_usage(_say_undecodable(_lang_of(kwargs), undecodable))
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click_exceptions()):
+            raise
+        except ClusterctlError as exc:
+            lang = _lang_of(kwargs)
+            describe = getattr(exc, "describe", None)
+            message = describe(lang) if describe is not None else str(exc)
+            typer.echo(f"clusterctl: {message}", err=True)
+            raise typer.Exit(1 if isinstance(exc, FindingsError) else 2) from None
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except OSError as exc:  # a file the command could not read or write
+            from clusterctl.i18n import os_reason, text
+
+            lang = _lang_of(kwargs)
+            where = exc.filename if exc.filename is not None else "?"
+            typer.echo("clusterctl: " + text("io-error", lang, path=where,
+                                             reason=os_reason(exc, lang))[0], err=True)
+            raise typer.Exit(2) from None
+        except RecursionError:
+            typer.echo(_say_internal(_lang_of(kwargs), "RecursionError"), err=True)
+            raise typer.Exit(2) from None
+        except MemoryError:
+            typer.echo(_say_internal(_lang_of(kwargs), "MemoryError"), err=True)
+            raise typer.Exit(2) from None
+        except Exception as exc:
+            if isinstance(exc, UserError):  # pragma: no cover - caught above
+                raise
+            typer.echo(_say_internal(_lang_of(kwargs), f"{type(exc).__name__}: {exc}"),
+                       err=True)
+            raise typer.Exit(2) from None
+
+    return run
+
+
+def _undecodable(kwargs: dict[str, Any]) -> str | None:
+    """The first argument that holds bytes not in the system's encoding (Python keeps them as
+    lone surrogates, which no output can print), shown with them escaped; None if none."""
+    for value in kwargs.values():
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, str) and not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return item.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return None
+
+
+def _say_undecodable(lang: str, shown: str) -> str:
+    if lang == "ru":
+        return (f"аргумент «{shown}» содержит байты не в кодировке UTF-8: наберите его заново "
+                "или проверьте кодировку терминала")
+    return (f"the argument \"{shown}\" holds bytes that are not UTF-8: type it again or check "
+            "the terminal's encoding")
+
+
+def click_exceptions() -> type[Exception]:
+    """click's own exceptions (usage errors and the like), which click reports itself."""
+    from click.exceptions import ClickException
+
+    return ClickException
+
+
+def _lang_of(kwargs: dict[str, Any]) -> str:
+    from clusterctl.i18n import resolve_lang
+
+    lang = kwargs.get("lang")
+    return resolve_lang(lang if isinstance(lang, str) else None)
+
+
+def _say_internal(lang: str, error: str) -> str:
+    from clusterctl.i18n import text
+
+    return "clusterctl: " + text("internal-error-command", lang, error=error)[0]
+
+
+app = App(
     name="clusterctl",
     help="Планы кластерных проектов в YAML: проверка, сроки, документы, календари.\n\n"
     "Keep cluster project plans as YAML: validate, query, render, export.",
@@ -107,12 +217,22 @@ def today_or(as_of: str | None, lang: str) -> datetime.date:
     """The date queries and checks count from: --as-of, else the clock (read here only)."""
     if as_of is None:
         return datetime.date.today()
+    return day_option(as_of, "--as-of", lang)
+
+
+def day_option(value: str, option: str, lang: str) -> datetime.date:
+    """A date option (--as-of, --on, --from, --to): YYYY-MM-DD or DD.MM.YYYY, in the years
+    plans may use; a usage error (exit 2) otherwise."""
+    from clusterctl.dates import MAX_YEAR, MIN_YEAR, parse_day
+
     try:
-        return datetime.date.fromisoformat(as_of.strip())
+        return parse_day(value)
     except ValueError:
         raise fail_usage(
-            f"неверная дата --as-of {as_of!r}: нужна ГГГГ-ММ-ДД" if lang == "ru"
-            else f"bad --as-of date {as_of!r}: expected YYYY-MM-DD"
+            f"неверная дата {option} {value!r}: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ "
+            f"(годы {MIN_YEAR}–{MAX_YEAR})" if lang == "ru"
+            else f"bad {option} date {value!r}: expected YYYY-MM-DD or DD.MM.YYYY "
+            f"(years {MIN_YEAR}-{MAX_YEAR})"
         ) from None
 
 
@@ -215,6 +335,25 @@ def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text"
             err=True,
         )
     return LoadedPlans(good, bad)
+
+
+def say_unread(unread: Sequence[Unread], lang: str) -> None:
+    """One line on stderr naming the deadlines a dated answer had to leave out, so that no
+    one believes nothing is late when the tool could not read a deadline:
+    «2 срока не распознаны и не учтены: plan.yaml:12, plan.yaml:40»."""
+    if not unread:
+        return
+    from clusterctl.tables import plural_ru
+
+    n = len(unread)
+    where = ", ".join(f"{u.file}:{u.line}" for u in unread)
+    if lang == "ru":
+        words = plural_ru(n, "срок не распознан и не учтён", "срока не распознаны и не учтены",
+                          "сроков не распознаны и не учтены")
+    else:
+        words = "deadline not understood and left out" if n == 1 else (
+            "deadlines not understood and left out")
+    typer.echo(f"{n} {words}: {where}", err=True)
 
 
 FAST_EXIT = False

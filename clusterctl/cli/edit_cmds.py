@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clusterctl.cli.app import AsOfOpt, LangOpt, app, fail_usage, today_or
+from clusterctl.cli.app import AsOfOpt, LangOpt, app, day_option, fail_usage, today_or
 
 if TYPE_CHECKING:
     from clusterctl.edit import EditResult
@@ -39,11 +39,21 @@ ReasonOpt = Annotated[
 
 def _plan_file(path: str, ref: str, lang: str) -> Path:
     """The plan file (exit 2 if it is missing or a folder); an empty REF is a usage error."""
+    import stat
+
+    from clusterctl.i18n import os_reason, text
+
     _text(ref, "REF", lang)
     target = Path(path)
-    if not target.exists():
-        raise fail_usage(f"нет такого файла: {path}" if lang == "ru" else f"no such file: {path}")
-    if target.is_dir():
+    try:
+        found = target.stat()
+    except FileNotFoundError:
+        raise fail_usage(f"нет такого файла: {path}" if lang == "ru" else f"no such file: {path}"
+                         ) from None
+    except OSError as exc:  # a folder on the way the user may not enter, a link loop…
+        raise fail_usage(text("io-error", lang, path=path, reason=os_reason(exc, lang))[0]
+                         ) from None
+    if stat.S_ISDIR(found.st_mode):
         raise fail_usage(
             f"{path} — папка, а нужен файл плана" if lang == "ru"
             else f"{path} is a folder, not a plan file"
@@ -52,19 +62,8 @@ def _plan_file(path: str, ref: str, lang: str) -> Path:
 
 
 def _day(value: str, option: str, lang: str) -> datetime.date:
-    """One day, written as clusterctl reads deadlines: 2022-10-14, 14.10.2022, 14 октября 2022."""
-    from clusterctl.dates import DeadlineError, DeadlineKind, parse_deadline
-
-    try:
-        when = parse_deadline(value)
-    except DeadlineError:
-        when = None
-    if when is None or when.kind is not DeadlineKind.DATE or when.start is None:
-        raise fail_usage(
-            f"неверная дата {option} {value!r}: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ" if lang == "ru"
-            else f"bad {option} date {value!r}: expected YYYY-MM-DD or DD.MM.YYYY"
-        )
-    return when.start
+    """One day: 2022-10-14 or 14.10.2022 (as every date option)."""
+    return day_option(value, option, lang)
 
 
 def _text(value: str, option: str, lang: str) -> str:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from clusterctl.cli.app import (
+    App,
     AsOfOpt,
     CacheDirOpt,
     JobsOpt,
@@ -26,7 +27,7 @@ from clusterctl.cli.query_cmds import (
     _start,
 )
 
-export_app = typer.Typer(
+export_app = App(
     name="export",
     help="Выгрузка планов в другие форматы: календарь (ics).",
     no_args_is_help=True,

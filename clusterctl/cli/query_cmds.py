@@ -6,6 +6,7 @@ file was skipped. A filter value that matches nothing is a usage error (exit 2) 
 closest known values. See docs/queries.md.
 """
 
+import dataclasses
 import datetime
 import sys
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from clusterctl.cli.app import (
     end_command,
     fail_usage,
     load_plans,
+    say_unread,
     today_or,
 )
 from clusterctl.messages import status_word
@@ -33,7 +35,7 @@ from clusterctl.messages import status_word
 if TYPE_CHECKING:
     from clusterctl.check import CheckOptions
     from clusterctl.cli.app import LoadedPlans
-    from clusterctl.plan import PlanIndex
+    from clusterctl.plan import PlanIndex, Unread
     from clusterctl.queries import (
         Filters,
         PersonLoad,
@@ -186,6 +188,11 @@ def _weekday(d: datetime.date, lang: str) -> str:
     return str(format_date(d, "EEE", locale="ru_RU" if lang == "ru" else "en_GB"))
 
 
+def _line(text: str | None) -> str:
+    """A phrase as written, on one line for a table cell."""
+    return " ".join((text or "").split())
+
+
 def _where(stage: str | None, cluster: str | None) -> str:
     return " / ".join(p for p in (stage, cluster) if p)
 
@@ -203,6 +210,16 @@ class _Run:
     options: "CheckOptions"
     query: "Query[Any] | None" = None
     running: Running = field(default_factory=Running)
+
+    @property
+    def unread(self) -> "list[Unread]":
+        """The deadlines of the plans asked about (the project filter) that the grammar did
+        not understand: left out of every dated answer, and said so."""
+        from clusterctl.plan import normalise_name
+
+        wanted = {normalise_name(p) for p in self.filters.projects}
+        return [u for r in self.loaded.ok for u in r.unread
+                if not wanted or normalise_name(u.project) in wanted]
 
     @property
     def sources(self) -> "list[PlanIndex]":
@@ -334,7 +351,11 @@ def _emit(run: _Run, table: "Callable[[], Table]", data: Any, fields: Sequence[s
     from clusterctl import tables
 
     if run.fmt == "json":
-        _write_utf8(tables.render_json_bytes(data))
+        payload = dict(data) if isinstance(data, dict) else {
+            f.name: getattr(data, f.name) for f in dataclasses.fields(data)
+        }
+        payload["not_understood"] = [u._asdict() for u in run.unread]
+        _write_utf8(tables.render_json_bytes(payload))
     elif run.fmt == "csv":
         sys.stdout.write(tables.render_csv(fields, records()))
     elif run.fmt == "md":
@@ -358,6 +379,7 @@ def _write_utf8(data: bytes) -> None:
 
 
 def _finish(run: _Run, findings: bool = False) -> None:
+    say_unread(run.unread, run.lang)
     end_command(run.loaded.exit_code or (1 if findings else 0))
 
 
@@ -375,7 +397,7 @@ def _overdue_table(items: Sequence[Any], run: _Run) -> "Table":
 
     lang = run.lang
     rows: list[list[Any]] = [
-        [o.project, o.id, o.title, o.due_phrase or "", _day(o.due, lang), str(o.days_overdue),
+        [o.project, o.id, o.title, _line(o.due_phrase), _day(o.due, lang), str(o.days_overdue),
          ", ".join(o.responsible), _where(o.stage, o.cluster)]
         for o in items
     ]
@@ -459,7 +481,7 @@ def _upcoming_table(up: "Upcoming", run: _Run) -> "Table":
              _w(_KIND_WORDS, e.kind, lang), e.project,
              "" if e.kind in ("report", "meeting") else e.id,
              _entry_title(e, lang),
-             e.due_phrase or "", ", ".join(e.responsible), _where(e.stage, e.cluster)]
+             _line(e.due_phrase), ", ".join(e.responsible), _where(e.stage, e.cluster)]
             for e in week.entries
         ]
         sections.append(Section(_say(lang, f"Неделя {head}", f"Week {head}"), rows))
@@ -655,6 +677,17 @@ def _status_table(report: "StatusReport", run: _Run) -> "Table":
                 f"{ps.project.project}: district schools that took part — {d.took_part} of "
                 f"{d.members} ({share}).",
             ))
+    unread = run.unread
+    if unread:
+        n = len(unread)
+        where = ", ".join(f"{u.file}:{u.line}" for u in unread)
+        footer.append(_say(
+            lang,
+            f"Не распознаны сроки: {n} ({where}) — эти пункты не учтены в графах "
+            "«Просрочено» и «Ближайший срок».",
+            f"Deadlines not understood: {n} ({where}) — these items are left out of "
+            "“Overdue” and “Next due”.",
+        ))
     return Table(
         columns=[
             _col("scope", shorten=48), _col("total", "right"), _col("done", "right"),
@@ -771,7 +804,7 @@ def _who_person_table(w: "Who", run: _Run) -> "Table":
         heads.append(head)
     rows: list[list[Any]] = [
         [_day(i.due, lang) or "—", "" if i.days_left is None else str(i.days_left), i.project,
-         i.id, i.title, i.due_phrase or "", status_word(i.status, lang),
+         i.id, i.title, _line(i.due_phrase), status_word(i.status, lang),
          _where(i.stage, i.cluster)]
         for i in w.items
     ]

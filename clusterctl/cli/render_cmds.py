@@ -1,7 +1,6 @@
 """`render` and `templates`: documents from the plan through Jinja templates."""
 
 import datetime
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clusterctl.cli.app import (
+    App,
     AsOfOpt,
     CacheDirOpt,
     JobsOpt,
@@ -18,8 +18,10 @@ from clusterctl.cli.app import (
     NoCacheOpt,
     Running,
     app,
+    day_option,
     fail_usage,
     load_plans,
+    say_unread,
     today_or,
 )
 
@@ -46,7 +48,7 @@ KIND_HELP: dict[str, tuple[str, str]] = {
                "the meeting agenda: events of the next 1–2 months"),
 }
 
-templates_app = typer.Typer(
+templates_app = App(
     name="templates",
     help="Шаблоны документов: список, просмотр, копирование для правки.",
     no_args_is_help=True,
@@ -61,13 +63,7 @@ def _say(lang: str, ru: str, en: str) -> str:
 
 
 def _date_option(value: str | None, option: str, lang: str) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value.strip())
-    except ValueError:
-        raise fail_usage(_say(lang, f"неверная дата {option} {value!r}: нужна ГГГГ-ММ-ДД",
-                              f"bad {option} date {value!r}: expected YYYY-MM-DD")) from None
+    return None if value is None else day_option(value, option, lang)
 
 
 @dataclass(slots=True)
@@ -218,6 +214,12 @@ def render(
     strict: Annotated[
         bool, typer.Option("--strict", help="Незаполненные поля анонса — ошибка (код 1).")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=1, max=86_400,
+                     help="Предел времени на один документ, секунд (по умолчанию 30; "
+                     "env CLUSTERCTL_RENDER_TIMEOUT)."),
+    ] = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     jobs: JobsOpt = None,
@@ -225,11 +227,19 @@ def render(
 ) -> None:
     """Документ из плана по шаблону: дорожная карта, паспорт, отчёт, справка, анонс,
     пресс-релиз, повестка (Markdown или HTML)."""
+    from clusterctl.bounded import Limits
     from clusterctl.check import CheckOptions
     from clusterctl.doccontext import build_context, context_dict, half_year, with_task
     from clusterctl.i18n import resolve_lang
-    from clusterctl.render import FORMATS, Renderer, TemplateProblem, search_path
-    from clusterctl.writing import write_atomic
+    from clusterctl.render import (
+        FORMATS,
+        Renderer,
+        TemplateProblem,
+        check_template_file,
+        render_limits,
+        search_path,
+    )
+    from clusterctl.writing import WriteError, write_atomic
 
     language = resolve_lang(lang)
     today = today_or(as_of, language)
@@ -242,9 +252,14 @@ def render(
     if templates is not None and not Path(templates).is_dir():
         raise fail_usage(_say(language, f"--templates: нет папки {templates}",
                               f"--templates: no folder {templates}"))
-    if template is not None and not Path(template).is_file():
-        raise fail_usage(_say(language, f"--template: нет файла {template}",
-                              f"--template: no file {template}"))
+    if template is not None:
+        try:
+            check_template_file(Path(template), language)
+        except TemplateProblem as problem:
+            raise fail_usage(f"--template: {problem.message}") from None
+        if not Path(template).is_file():
+            raise fail_usage(_say(language, f"--template: нет файла {template}",
+                                  f"--template: no file {template}"))
     start, end = half_year(today)
     start = _date_option(date_from, "--from", language) or start
     end = _date_option(date_to, "--to", language) or end
@@ -267,7 +282,8 @@ def render(
         )
         if job.task is not None:
             with_task(ctx, _find_task(ctx, job.task, stage, result.file, language))
-        renderer = Renderer(search_path(templates, [Path(result.file).parent]), fmt, language)
+        renderer = Renderer(search_path(templates, [Path(result.file).parent]), fmt, language,
+                            Limits(seconds=timeout) if timeout is not None else render_limits())
         try:
             if template is not None:
                 text = renderer.render_file(template, context_dict(ctx))
@@ -283,7 +299,10 @@ def render(
             if strict:
                 status = 1
         if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WriteError(folder, exc) from None
             path = folder / f"{result.plan.project.id}.{name}"
             write_atomic(path, text.encode("utf-8"))
             typer.echo(_say(language, f"записано: {path}", f"written: {path}"), err=True)
@@ -291,6 +310,7 @@ def render(
             write_atomic(output, text.encode("utf-8"))
         else:
             sys.stdout.write(text)
+    say_unread([u for result in chosen for u in result.unread], language)
     if status:
         raise typer.Exit(status)
 
@@ -395,6 +415,7 @@ def templates_copy(
     """Скопировать встроенный шаблон в папку, чтобы изменить его."""
     from clusterctl.i18n import resolve_lang
     from clusterctl.render import builtin_dir
+    from clusterctl.writing import WriteError, write_atomic
 
     language = resolve_lang(lang)
     names = _matches(kind, fmt, language)
@@ -408,10 +429,13 @@ def templates_copy(
                       "(--force, чтобы перезаписать)",
             f"already there: {', '.join(str(target / n) for n in existing)} (--force to "
             "overwrite)"))
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(folder, exc) from None
     source = builtin_dir()
     for name in names:
-        shutil.copyfile(source / name, target / name)
+        write_atomic(target / name, (source / name).read_bytes())
         typer.echo(_say(language, f"скопировано: {target / name}", f"copied: {target / name}"))
     example = kind if kind not in ("all",) and not kind.startswith("_") else "roadmap"
     typer.echo(_say(

@@ -8,6 +8,7 @@ registry: the order here is the order rules run in; diagnostics are sorted by po
 from __future__ import annotations
 
 from clusterctl.rules.base import Finding, Rule, RuleContext, rule
+from clusterctl.rules.comments import comment_in_value
 from clusterctl.rules.completeness import completeness
 from clusterctl.rules.deadlines import deadlines
 from clusterctl.rules.numbering import numbering
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     references,
     status,
     completeness,
+    comment_in_value,
 )
 
 __all__ = ["RULES", "Finding", "Rule", "RuleContext", "rule"]

@@ -33,6 +33,10 @@ class RuleContext:
     index: PlanIndex
     today: datetime.date
     lang: str
+    data: dict[str, Any] = field(default_factory=dict)
+    """The plan as loaded (plain data, before the models)."""
+    commented: list[tuple[str | int, ...]] = field(default_factory=list)
+    """Data paths of plain values followed by a comment on their line (see the loader)."""
 
 
 RuleFunc = Callable[[RuleContext], Iterable[Finding]]
