@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from clusterctl.check import CheckOptions, check_file
-from clusterctl.dates import DeadlineKind, Period, parse_deadline, parse_period
+from clusterctl.model.deadlines import DeadlineKind, Period
+from clusterctl.model.grammar import parse_deadline, parse_period
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "benchmarks" / "generate.py"

@@ -497,13 +497,15 @@ def _render_in_worker(path: str) -> str:
     import datetime
 
     from clusterctl.check import CheckOptions, check_file
-    from clusterctl.doccontext import build_context, context_dict
-    from clusterctl.render import Renderer, search_path
+    from clusterctl.documents.context.kinds import build_context
+    from clusterctl.documents.render import Renderer, search_path
+    from clusterctl.queries import build_digest
 
     result = check_file(Path(path), path, CheckOptions(today=datetime.date(2022, 10, 16)))
     assert result.index is not None
-    ctx = build_context(result.index, datetime.date(2022, 10, 16), kind="roadmap")
-    return Renderer(search_path(None), "md").render("roadmap.md.j2", context_dict(ctx))
+    ctx = build_context(result.index, build_digest(result.index), datetime.date(2022, 10, 16),
+                        kind="roadmap")
+    return Renderer(search_path(None), "md").render("roadmap.md.j2", ctx)
 
 
 def test_rendering_inside_a_pool_worker() -> None:

@@ -1,17 +1,19 @@
-"""The command line's shared parts: the typer app, common options and helpers.
+"""The command line's shared parts: the typer app with its error boundary, the common options,
+and the few steps every command takes (the date to count from, the plans to answer from).
 
 Only the `clusterctl.cli` package imports typer.
 
-Exit status (like ruff): 0 clean, 1 findings (errors; warnings too with --strict), 2 usage
-or I/O failure (no such path, nothing to check, bad option).
+Exit status (like ruff): 0 clean, 1 findings (errors; warnings too with --strict; files a
+query had to skip), 2 usage or I/O failure (no such path, nothing to check, bad option).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
@@ -19,27 +21,9 @@ import typer
 from clusterctl import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from clusterctl.check import CheckOptions, FileResult
-    from clusterctl.plan import PlanIndex, Unread
-    from clusterctl.queries import Query
-    from clusterctl.validate import RunOptions
-
-
-class LoadedPlans(NamedTuple):
-    """The plans a query command answers from, and the files it had to skip.
-
-    (The command line's value types are named tuples: a dataclass's class costs ≈ 0.6 ms to
-    create, some 0.3% of a one-plan check's start-up each.)"""
-
-    ok: list[FileResult]
-    skipped: list[FileResult]
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.skipped else 0
-
+    from clusterctl.model.index import Unread
+    from clusterctl.runner import Plans, RunOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,9 +33,7 @@ class App(typer.Typer):
     become a message and their exit status, and nothing else ever reaches the user as a
     traceback."""
 
-    def command(
-        self, name: str | None = None, **kwargs: Any
-    ) -> Callable[[F], F]:
+    def command(self, name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
         register = super().command(name, **kwargs)
 
         def wrap(func: F) -> F:
@@ -64,46 +46,39 @@ class App(typer.Typer):
 def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     """`func` with the command line's error boundary (exit status as documented:
     1 findings, 2 usage and I/O; an unexpected exception is an internal error, exit 2)."""
-    import functools
 
     @functools.wraps(func)
     def run(*args: Any, **kwargs: Any) -> Any:
-        from clusterctl.errors import ClusterctlError, FindingsError, UserError
+        from click.exceptions import ClickException
 
+        from clusterctl.errors import ClusterctlError
+        from clusterctl.i18n import os_reason, t
+
+        lang = _lang_of(kwargs)
         undecodable = _undecodable(kwargs)
         if undecodable is not None:
-            raise fail_usage(_say_undecodable(_lang_of(kwargs), undecodable))
+            raise fail_usage(t("cli.undecodable", lang, shown=undecodable))
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, click_exceptions()):
+        except (typer.Exit, typer.Abort, ClickException, KeyboardInterrupt, SystemExit):
             raise
         except ClusterctlError as exc:
-            lang = _lang_of(kwargs)
-            describe = getattr(exc, "describe", None)
-            message = describe(lang) if describe is not None else str(exc)
-            typer.echo(f"clusterctl: {message}", err=True)
-            raise typer.Exit(1 if isinstance(exc, FindingsError) else 2) from None
-        except (KeyboardInterrupt, SystemExit):
-            raise
+            typer.echo(f"clusterctl: {exc.describe(lang)}", err=True)
+            raise typer.Exit(exc.exit_status) from None
+        except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+            # Python's recipe: stdout to /dev/null, so that the flush at exit fails no more
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except OSError as exc:  # a file the command could not read or write
-            from clusterctl.i18n import os_reason, text
-
-            lang = _lang_of(kwargs)
             where = exc.filename if exc.filename is not None else "?"
-            typer.echo("clusterctl: " + text("io-error", lang, path=where,
-                                             reason=os_reason(exc, lang))[0], err=True)
+            typer.echo("clusterctl: " + t("io.error", lang, path=where,
+                                          reason=os_reason(exc, lang)), err=True)
             raise typer.Exit(2) from None
-        except RecursionError:
-            typer.echo(_say_internal(_lang_of(kwargs), "RecursionError"), err=True)
-            raise typer.Exit(2) from None
-        except MemoryError:
-            typer.echo(_say_internal(_lang_of(kwargs), "MemoryError"), err=True)
-            raise typer.Exit(2) from None
-        except Exception as exc:
-            if isinstance(exc, UserError):  # pragma: no cover - caught above
-                raise
-            typer.echo(_say_internal(_lang_of(kwargs), f"{type(exc).__name__}: {exc}"),
-                       err=True)
+        except Exception as exc:  # RecursionError, MemoryError and bugs
+            error = type(exc).__name__ if isinstance(exc, (RecursionError, MemoryError)) else (
+                f"{type(exc).__name__}: {exc}")
+            typer.echo("clusterctl: " + t("cli.internal-error", lang, error=error), err=True)
             raise typer.Exit(2) from None
 
     return run
@@ -122,32 +97,11 @@ def _undecodable(kwargs: dict[str, Any]) -> str | None:
     return None
 
 
-def _say_undecodable(lang: str, shown: str) -> str:
-    if lang == "ru":
-        return (f"аргумент «{shown}» содержит байты не в кодировке UTF-8: наберите его заново "
-                "или проверьте кодировку терминала")
-    return (f"the argument \"{shown}\" holds bytes that are not UTF-8: type it again or check "
-            "the terminal's encoding")
-
-
-def click_exceptions() -> type[Exception]:
-    """click's own exceptions (usage errors and the like), which click reports itself."""
-    from click.exceptions import ClickException
-
-    return ClickException
-
-
 def _lang_of(kwargs: dict[str, Any]) -> str:
     from clusterctl.i18n import resolve_lang
 
     lang = kwargs.get("lang")
     return resolve_lang(lang if isinstance(lang, str) else None)
-
-
-def _say_internal(lang: str, error: str) -> str:
-    from clusterctl.i18n import text
-
-    return "clusterctl: " + text("internal-error-command", lang, error=error)[0]
 
 
 app = App(
@@ -183,6 +137,37 @@ JobsOpt = Annotated[
     typer.Option("--jobs", "-j", min=0, help="Процессов для проверки (0 — по числу ядер)."),
 ]
 
+ProjectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--project", "-p", help="Только этот проект (id); можно повторять."),
+]
+StageOpt = Annotated[
+    list[str] | None,
+    typer.Option("--stage", help="Только этот этап (номер или название); можно повторять."),
+]
+ClusterOpt = Annotated[
+    list[str] | None,
+    typer.Option("--cluster", help="Только этот кластер (id или название); можно повторять."),
+]
+ResponsibleOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--responsible", "-r",
+        help="Только этот ответственный: id, имя, ФИО, другое написание или фамилия.",
+    ),
+]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status", "-s",
+        help="planned, in_progress, done, cancelled или open (можно через запятую).",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", help="table (по умолчанию), json, csv или md."),
+]
+
 
 class Running(NamedTuple):
     """--no-cache, --cache-dir and --jobs as given (None: from the environment)."""
@@ -209,8 +194,14 @@ def _root(
 
 
 def fail_usage(message: str) -> typer.Exit:
+    """Print `message` as a usage error; the caller raises the returned exit (status 2)."""
     typer.echo(f"clusterctl: {message}", err=True)
     return typer.Exit(2)
+
+
+def check_format(fmt: str, formats: Sequence[str]) -> None:
+    if fmt not in formats:
+        raise fail_usage(f"--format: {fmt} ({', '.join(formats)})")
 
 
 def today_or(as_of: str | None, lang: str) -> datetime.date:
@@ -223,33 +214,37 @@ def today_or(as_of: str | None, lang: str) -> datetime.date:
 def day_option(value: str, option: str, lang: str) -> datetime.date:
     """A date option (--as-of, --on, --from, --to): YYYY-MM-DD or DD.MM.YYYY, in the years
     plans may use; a usage error (exit 2) otherwise."""
-    from clusterctl.dates import MAX_YEAR, MIN_YEAR, parse_day
+    from clusterctl.i18n import t
+    from clusterctl.model.deadlines import MAX_YEAR, MIN_YEAR
+    from clusterctl.model.grammar import parse_day
 
     try:
         return parse_day(value)
     except ValueError:
-        raise fail_usage(
-            f"неверная дата {option} {value!r}: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ "
-            f"(годы {MIN_YEAR}–{MAX_YEAR})" if lang == "ru"
-            else f"bad {option} date {value!r}: expected YYYY-MM-DD or DD.MM.YYYY "
-            f"(years {MIN_YEAR}-{MAX_YEAR})"
-        ) from None
+        raise fail_usage(t("cli.bad-date", lang, option=option, value=repr(value),
+                           min=MIN_YEAR, max=MAX_YEAR)) from None
+
+
+def window_option(value: str, option: str, today: datetime.date, lang: str) -> datetime.date:
+    """The last day of a window option (--within 14d, 2w, 1m); a usage error otherwise."""
+    from clusterctl.i18n import t
+    from clusterctl.model.calendar import window_end
+
+    try:
+        return window_end(today, value)
+    except ValueError:
+        raise fail_usage(t("cli.bad-window", lang, option=option, value=repr(value))) from None
 
 
 def default_paths(paths: list[str] | None) -> list[str]:
     return list(paths) if paths else ["projects"]
 
 
-def run_options(
-    running: Running = Running(), want_plans: bool = False,
-    exempt: frozenset[str] = frozenset(),
-    mapper: Callable[[PlanIndex, str], Any] | None = None,
-    mapper_key: tuple[str, str] | None = None,
-) -> RunOptions:
+def run_options(running: Running = Running()) -> RunOptions:
     """How to run over many files: the cache folder (--cache-dir, $CLUSTERCTL_CACHE_DIR, else
     .clusterctl_cache in the current folder; --no-cache or $CLUSTERCTL_NO_CACHE=1 for none)
     and the number of worker processes (--jobs, $CLUSTERCTL_JOBS, else one per core)."""
-    from clusterctl.validate import RunOptions
+    from clusterctl.runner import RunOptions
 
     if running.no_cache or os.environ.get("CLUSTERCTL_NO_CACHE", "") not in ("", "0"):
         folder: str | None = None
@@ -263,78 +258,33 @@ def run_options(
             jobs = int(os.environ.get("CLUSTERCTL_JOBS", "0"))
         except ValueError:
             jobs = 0
-    return RunOptions(
-        cache_dir=folder, jobs=max(0, jobs), want_plans=want_plans, exempt=exempt,
-        mapper=mapper, mapper_key=mapper_key,
-    )
+    return RunOptions(cache_dir=folder, jobs=max(0, jobs))
 
 
-QUERY_EXEMPT = frozenset({"future-date"})
-"""`future-date` compares done_on with --as-of: a query about the past still loads the plan
-(a later done_on only means "not done yet" on that date)."""
-
-
-def load_plans(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
-               exempt: frozenset[str] = QUERY_EXEMPT,
-               query: Query[Any] | None = None,
-               running: Running = Running()) -> LoadedPlans:
+def plans_for_query(paths: list[str] | None, options: CheckOptions, fmt: str = "text",
+                    running: Running = Running()) -> Plans:
     """Check and load every plan under `paths` for a query command.
 
     Files with errors are reported on stderr (the same located messages as `validate`) and
     skipped; the caller answers from the rest and exits 1 at the end if any was skipped.
-    The check runs with the same options as `validate`, so both share the cache; errors with
-    an `exempt` code do not make a file unusable and are not reported. With a `query` the
-    usable files carry its `part` (computed in the worker processes, kept in the cache under
-    the query's `cache_key`) instead of their plan.
-    """
-    import gc
+    The check runs with the same options as `validate`, so both share the cache."""
+    from clusterctl.runner import load_plans
 
-    from clusterctl.errors import UserError
-    from clusterctl.reporters import report
-    from clusterctl.validate import validate_paths
+    plans = load_plans(default_paths(paths), options, run_options(running))
+    say_skipped(plans.skipped, options.lang, fmt)
+    return plans
 
-    # The results (and the plans or parts in them) live until the answer is printed: the
-    # collector pauses while they arrive and they are frozen before it runs again, so no
-    # collection scans them (see clusterctl.entry). Were it running, the first allocation
-    # after the last result would set off a collection of all of them at once (≈ 70 ms
-    # for the parts of `who` on 2,000 plans, while both cores wait).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        results = validate_paths(
-            default_paths(paths), options,
-            run_options(
-                running, want_plans=query is None, exempt=exempt,
-                mapper=query.part if query is not None else None,
-                mapper_key=query.cache_key() if query is not None else None,
-            ),
-        )
-    except UserError as exc:
-        raise fail_usage(str(exc)) from None
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
-    if not results:
-        raise fail_usage(
-            "нет файлов планов (*.yaml, *.yml)" if options.lang == "ru"
-            else "no plan files (*.yaml, *.yml)"
-        )
-    for result in results:
-        result.diagnostics = [d for d in result.diagnostics if d.code not in exempt]
-    usable = [(r.plan is not None or r.part is not None) and not r.blocking() for r in results]
-    good = [r for r, ok in zip(results, usable, strict=True) if ok]
-    bad = [r for r, ok in zip(results, usable, strict=True) if not ok]
-    if bad:
-        errors = [d for r in bad for d in r.diagnostics if d.is_error]
-        report(errors, "github" if fmt == "github" else "text", options.lang, sys.stderr)
-        skipped = ", ".join(r.file for r in bad)
-        typer.echo(
-            f"Пропущены файлы с ошибками: {skipped}" if options.lang == "ru"
-            else f"Skipped files with errors: {skipped}",
-            err=True,
-        )
-    return LoadedPlans(good, bad)
+
+def say_skipped(skipped: Sequence[FileResult], lang: str, fmt: str = "text") -> None:
+    """The errors of the files a command had to leave out, on stderr, and their names."""
+    if not skipped:
+        return
+    from clusterctl.i18n import t
+    from clusterctl.output.reporters import report
+
+    errors = [d for r in skipped for d in r.diagnostics if d.is_error]
+    report(errors, "github" if fmt == "github" else "text", lang, sys.stderr)
+    typer.echo(t("cli.skipped", lang, files=", ".join(r.file for r in skipped)), err=True)
 
 
 def say_unread(unread: Sequence[Unread], lang: str) -> None:
@@ -343,46 +293,15 @@ def say_unread(unread: Sequence[Unread], lang: str) -> None:
     «2 срока не распознаны и не учтены: plan.yaml:12, plan.yaml:40»."""
     if not unread:
         return
-    from clusterctl.tables import plural_ru
+    from clusterctl.i18n import plural, t
 
     n = len(unread)
     where = ", ".join(f"{u.file}:{u.line}" for u in unread)
-    if lang == "ru":
-        words = plural_ru(n, "срок не распознан и не учтён", "срока не распознаны и не учтены",
-                          "сроков не распознаны и не учтены")
-    else:
-        words = "deadline not understood and left out" if n == 1 else (
-            "deadlines not understood and left out")
-    typer.echo(f"{n} {words}: {where}", err=True)
+    typer.echo(t("cli.unread", lang, n=n, words=plural(n, "cli.unread-words", lang),
+                 where=where), err=True)
 
 
-FAST_EXIT = False
-"""Set by the console script (`clusterctl.cli.main(fast_exit=True)`): see `end_command`."""
-
-
-def end_command(code: int = 0) -> None:
-    """End a command that has printed everything, with exit status `code`.
-
-    In the console script's process (`FAST_EXIT`) the process ends here and now, like
-    mypy's fast exit: standard output and error are flushed, then `os._exit`. Nothing else
-    is left to do by then (the worker pool is shut down, cache and output files are
-    closed), and returning would free every plan, part and answer the command holds, one
-    object at a time, only for the process to end: ≈ 50 ms of `who` on 2,000 plans. A flush
-    that fails (a pipe closed by its reader) raises as any write does. Elsewhere (tests,
-    a program using the app) the command returns, or raises typer.Exit with the status."""
-    if FAST_EXIT:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+def end(code: int) -> None:
+    """End a command that has printed everything, with exit status `code`."""
     if code:
         raise typer.Exit(code)
-
-
-def main() -> None:
-    """Run the app with the commands registered so far (see `clusterctl.cli.main`); never
-    lets a traceback reach the user."""
-    try:
-        app()
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        sys.stderr.write("clusterctl: interrupted\n")
-        raise SystemExit(130) from None

@@ -16,8 +16,9 @@ from clusterctl.cli.app import (
     PathsArg,
     Running,
     app,
+    check_format,
     default_paths,
-    end_command,
+    end,
     fail_usage,
     run_options,
     today_or,
@@ -46,38 +47,28 @@ def validate(
 ) -> None:
     """Проверить планы: ошибки и предупреждения с файлом, строкой и столбцом."""
     from clusterctl.check import CheckOptions
-    from clusterctl.errors import UserError
-    from clusterctl.i18n import resolve_lang
-    from clusterctl.reporters import FORMATS, report, summary
-    from clusterctl.validate import validate_paths
+    from clusterctl.i18n import resolve_lang, t
+    from clusterctl.output.reporters import FORMATS, report, summary
+    from clusterctl.runner import run
 
     language = resolve_lang(lang)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if fmt not in FORMATS:
-        raise fail_usage(f"--format: {fmt} (text, json, github)")
+    check_format(fmt, FORMATS)
     options = CheckOptions(
         lang=language,
         today=today_or(as_of, language),
         ignore=frozenset(ignore or ()),
     )
-    try:
-        results = validate_paths(
-            default_paths(paths), options, run_options(Running(no_cache, cache_dir, jobs))
-        )
-    except UserError as exc:
-        raise fail_usage(str(exc)) from None
+    results = run(default_paths(paths), options, run_options(Running(no_cache, cache_dir, jobs)))
     if not results:
-        raise fail_usage(
-            "нет файлов планов (*.yaml, *.yml) для проверки" if language == "ru"
-            else "no plan files (*.yaml, *.yml) to check"
-        )
+        raise fail_usage(t("path.none-to-check", language))
     diagnostics = [d for r in results for d in r.diagnostics]
     report(diagnostics, fmt, language)
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     typer.echo(summary(len(results), errors, warnings, language), err=True)
-    end_command(1 if errors or (strict and warnings) else 0)
+    end(1 if errors or (strict and warnings) else 0)
 
 
 # ---------------------------------------------------------------------------- when
@@ -98,36 +89,32 @@ def when(
     recurring), начало и конец."""
     import json
 
-    from clusterctl.dates import DeadlineError, Period, parse_deadline, parse_period
-    from clusterctl.i18n import resolve_lang
+    from clusterctl.errors import DeadlineError
+    from clusterctl.i18n import resolve_lang, t
+    from clusterctl.model.deadlines import Period
+    from clusterctl.model.deadlines import period as make_period
+    from clusterctl.model.grammar import parse_deadline, parse_period
 
     language = resolve_lang(lang)
-    if fmt not in ("text", "json"):
-        raise fail_usage(f"--format: {fmt} (text, json)")
+    check_format(fmt, ("text", "json"))
     bounds: Period | None = None
     if period:
         try:
             if ".." in period:
                 start_text, end_text = period.split("..", 1)
-                bounds = Period(
+                bounds = make_period(
                     datetime.date.fromisoformat(start_text.strip()),
                     datetime.date.fromisoformat(end_text.strip()),
                 )
-                if bounds.start > bounds.end:
-                    raise ValueError(period)
             else:
                 bounds = parse_period(period)
-        except (ValueError, DeadlineError):
-            raise fail_usage(
-                f"--period {period!r}: нужен START..END (ГГГГ-ММ-ДД) или понятная фраза"
-                if language == "ru" else
-                f"--period {period!r}: expected START..END (YYYY-MM-DD) or a known phrase"
-            ) from None
+        except ValueError:  # a DeadlineError is a ValueError too
+            raise fail_usage(t("cli.bad-period", language, value=repr(period))) from None
     try:
         deadline = parse_deadline(phrase, bounds)
     except DeadlineError as exc:
-        message = exc.message_ru if language == "ru" else exc.message_en
-        hint = exc.hint_ru if language == "ru" else exc.hint_en
+        message = exc.describe(language)
+        hint = exc.hint(language)
         if fmt == "json":
             typer.echo(json.dumps(
                 {"text": phrase, "error": exc.code, "message": message, "hint": hint},
@@ -136,21 +123,17 @@ def when(
         else:
             typer.echo(f"{exc.code}: {message}")
             if hint:
-                typer.echo(("    подсказка: " if language == "ru" else "    hint: ") + hint)
+                typer.echo(f"    {t('cli.hint', language)}: {hint}")
         raise typer.Exit(1) from None
     data = deadline.to_dict()
     if fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    labels = (
-        ("вид", "начало", "конец", "повтор") if language == "ru"
-        else ("kind", "start", "end", "recurrence")
-    )
-    typer.echo(f"{labels[0]}: {data['kind']}")
-    typer.echo(f"{labels[1]}: {data['start'] or '-'}")
-    typer.echo(f"{labels[2]}: {data['end'] or '-'}")
+    typer.echo(f"{t('cli.when-kind', language)}: {data['kind']}")
+    typer.echo(f"{t('cli.when-start', language)}: {data['start'] or '-'}")
+    typer.echo(f"{t('cli.when-end', language)}: {data['end'] or '-'}")
     if data.get("recurrence"):
-        typer.echo(f"{labels[3]}: {data['recurrence']}")
+        typer.echo(f"{t('cli.when-recurrence', language)}: {data['recurrence']}")
 
 
 # ---------------------------------------------------------------------------- schema, rules
@@ -163,11 +146,11 @@ def schema(
     ] = None,
 ) -> None:
     """JSON Schema формата плана (для автодополнения в VS Code)."""
-    from clusterctl.schema import schema_text
+    from clusterctl.model.schema import schema_text
 
     content = schema_text()
     if output:
-        from clusterctl.writing import write_atomic
+        from clusterctl.source.writing import write_atomic
 
         write_atomic(output, content.encode("utf-8"))
     else:
@@ -177,7 +160,7 @@ def schema(
 @app.command("rules")
 def list_rules(lang: LangOpt = None) -> None:
     """Правила проверки: имя, коды и описание."""
-    from clusterctl.rules import RULES
+    from clusterctl.check.rules import RULES
 
     for rule in RULES:
         codes = ", ".join(f"{code} ({sev.value})" for code, sev in rule.codes.items())

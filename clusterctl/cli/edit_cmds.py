@@ -5,11 +5,13 @@ to change), 1 the edit was refused and the file left untouched (the reason on st
 (no such file, a bad date, an empty reason).
 """
 
+from __future__ import annotations
+
 import datetime
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -37,27 +39,23 @@ ReasonOpt = Annotated[
     str, typer.Option("--reason", "-r", help="Причина (обязательно).", show_default=False)
 ]
 
+
 def _plan_file(path: str, ref: str, lang: str) -> Path:
     """The plan file (exit 2 if it is missing or a folder); an empty REF is a usage error."""
     import stat
 
-    from clusterctl.i18n import os_reason, text
+    from clusterctl.i18n import os_reason, t
 
     _text(ref, "REF", lang)
     target = Path(path)
     try:
         found = target.stat()
     except FileNotFoundError:
-        raise fail_usage(f"нет такого файла: {path}" if lang == "ru" else f"no such file: {path}"
-                         ) from None
+        raise fail_usage(t("cli.no-file", lang, path=path)) from None
     except OSError as exc:  # a folder on the way the user may not enter, a link loop…
-        raise fail_usage(text("io-error", lang, path=path, reason=os_reason(exc, lang))[0]
-                         ) from None
+        raise fail_usage(t("io.error", lang, path=path, reason=os_reason(exc, lang))) from None
     if stat.S_ISDIR(found.st_mode):
-        raise fail_usage(
-            f"{path} — папка, а нужен файл плана" if lang == "ru"
-            else f"{path} is a folder, not a plan file"
-        )
+        raise fail_usage(t("cli.is-folder", lang, path=path))
     return target
 
 
@@ -67,33 +65,46 @@ def _day(value: str, option: str, lang: str) -> datetime.date:
 
 
 def _text(value: str, option: str, lang: str) -> str:
+    from clusterctl.i18n import t
+
     if not value.strip():
-        raise fail_usage(
-            f"{option}: пустое значение" if lang == "ru" else f"{option}: the value is empty"
-        )
+        raise fail_usage(t("cli.empty-value", lang, option=option))
     return value
 
 
-def _run(call: Callable[[], "EditResult"], lang: str, dry_run: bool) -> None:
+def _run(call: Callable[[], EditResult], lang: str, dry_run: bool) -> None:
     from clusterctl.errors import PlanWriteError
-    from clusterctl.reporters import report
+    from clusterctl.i18n import t
+    from clusterctl.output.reporters import report
 
     try:
         result = call()
     except PlanWriteError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(exc.text, err=True)
         raise typer.Exit(1) from None
     if dry_run and result.changed:
         typer.echo(result.diff, nl=False)
-        typer.echo(
-            f"{result.message} (пробный запуск: файл не изменён)" if lang == "ru"
-            else f"{result.message} (dry run: the file is unchanged)",
-            err=True,
-        )
+        typer.echo(t("cli.dry-run", lang, message=result.message), err=True)
     else:
         typer.echo(result.message)
     if result.warnings:
         report(list(result.warnings), "text", lang, sys.stderr)
+
+
+class _Edit(NamedTuple):
+    """What every edit command starts from: the language, the plan file and the date."""
+
+    lang: str
+    target: Path
+    today: datetime.date
+
+
+def _begin(path: str, ref: str, as_of: str | None, lang: str | None) -> _Edit:
+    from clusterctl.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    target = _plan_file(path, ref, language)
+    return _Edit(language, target, today_or(as_of, language))
 
 
 @app.command()
@@ -111,14 +122,11 @@ def done(
 ) -> None:
     """Отметить мероприятие (подпункт) выполненным: status: done, done_on."""
     from clusterctl.edit import mark_done
-    from clusterctl.i18n import resolve_lang
 
-    language = resolve_lang(lang)
-    target = _plan_file(path, ref, language)
-    today = today_or(as_of, language)
-    day = _day(on, "--on", language) if on is not None else None
-    _run(lambda: mark_done(target, ref, day, today, lang=language, dry_run=dry_run),
-         language, dry_run)
+    e = _begin(path, ref, as_of, lang)
+    day = _day(on, "--on", e.lang) if on is not None else None
+    _run(lambda: mark_done(e.target, ref, day, e.today, lang=e.lang, dry_run=dry_run),
+         e.lang, dry_run)
 
 
 @app.command()
@@ -137,15 +145,12 @@ def reschedule(
 ) -> None:
     """Перенести срок на более поздний (с причиной): due и запись в reschedules."""
     from clusterctl.edit import reschedule as move
-    from clusterctl.i18n import resolve_lang
 
-    language = resolve_lang(lang)
-    target = _plan_file(path, ref, language)
-    phrase = _text(to, "--to", language)
-    why = _text(reason, "--reason", language)
-    today = today_or(as_of, language)
-    _run(lambda: move(target, ref, phrase, why, today, lang=language, dry_run=dry_run),
-         language, dry_run)
+    e = _begin(path, ref, as_of, lang)
+    phrase = _text(to, "--to", e.lang)
+    why = _text(reason, "--reason", e.lang)
+    _run(lambda: move(e.target, ref, phrase, why, e.today, lang=e.lang, dry_run=dry_run),
+         e.lang, dry_run)
 
 
 @app.command()
@@ -160,14 +165,11 @@ def cancel(
     """Отменить мероприятие по уважительной причине: status: cancelled, cancel_reason,
     cancelled_on."""
     from clusterctl.edit import cancel as drop
-    from clusterctl.i18n import resolve_lang
 
-    language = resolve_lang(lang)
-    target = _plan_file(path, ref, language)
-    why = _text(reason, "--reason", language)
-    today = today_or(as_of, language)
-    _run(lambda: drop(target, ref, why, today, lang=language, dry_run=dry_run),
-         language, dry_run)
+    e = _begin(path, ref, as_of, lang)
+    why = _text(reason, "--reason", e.lang)
+    _run(lambda: drop(e.target, ref, why, e.today, lang=e.lang, dry_run=dry_run),
+         e.lang, dry_run)
 
 
 @app.command()
@@ -181,11 +183,8 @@ def start(
     """Взять мероприятие в работу: status: in_progress (отменённое или выполненное —
     вернуть в работу)."""
     from clusterctl.edit import set_status
-    from clusterctl.i18n import resolve_lang
 
-    language = resolve_lang(lang)
-    target = _plan_file(path, ref, language)
-    today = today_or(as_of, language)
-    _run(lambda: set_status(target, ref, "in_progress", today, lang=language,
+    e = _begin(path, ref, as_of, lang)
+    _run(lambda: set_status(e.target, ref, "in_progress", e.today, lang=e.lang,
                             dry_run=dry_run),
-         language, dry_run)
+         e.lang, dry_run)

@@ -1,5 +1,7 @@
 """`export ics`: the plans as a calendar file for a phone or a desktop calendar."""
 
+from __future__ import annotations
+
 import sys
 from typing import Annotated
 
@@ -9,23 +11,19 @@ from clusterctl.cli.app import (
     App,
     AsOfOpt,
     CacheDirOpt,
+    ClusterOpt,
     JobsOpt,
     LangOpt,
     NoCacheOpt,
     PathsArg,
-    Running,
-    app,
-)
-from clusterctl.cli.query_cmds import (
-    ClusterOpt,
     ProjectOpt,
     ResponsibleOpt,
+    Running,
     StageOpt,
     StatusOpt,
-    _answer,
-    _finish,
-    _start,
+    app,
 )
+from clusterctl.cli.query_cmds import Asked
 
 export_app = App(
     name="export",
@@ -63,18 +61,17 @@ def export_ics(
 ) -> None:
     """Календарь RFC 5545 (.ics): событие на весь день на каждый срок, напоминания по
     правилам работы; повторный импорт обновляет события, а не дублирует их."""
-    from clusterctl.ics import calendar
+    from clusterctl.export.ics import calendar
 
-    run = _start(paths, as_of, lang, "table", project, stage, cluster, responsible, status,
-                 running=Running(no_cache, cache_dir, jobs))
-    data = _answer(run, lambda: calendar(
-        run.sources, run.today, run.filters, lang=run.lang, reminders=reminders, name=name,
-    ))
+    asked = Asked(paths, as_of, lang, "table", project, stage, cluster, responsible, status,
+                  Running(no_cache, cache_dir, jobs))
+    data = calendar(asked.digests, asked.today, asked.filters, lang=asked.lang,
+                    reminders=reminders, name=name)
     if output:
-        from clusterctl.writing import write_atomic
+        from clusterctl.source.writing import write_atomic
 
         write_atomic(output, data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-    _finish(run)
+    asked.finish()

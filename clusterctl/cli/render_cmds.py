@@ -1,5 +1,7 @@
 """`render` and `templates`: documents from the plan through Jinja templates."""
 
+from __future__ import annotations
+
 import datetime
 import sys
 from dataclasses import dataclass
@@ -14,39 +16,23 @@ from clusterctl.cli.app import (
     CacheDirOpt,
     JobsOpt,
     LangOpt,
-    LoadedPlans,
     NoCacheOpt,
     Running,
     app,
+    check_format,
     day_option,
     fail_usage,
-    load_plans,
+    plans_for_query,
+    say_skipped,
     say_unread,
     today_or,
 )
 
 if TYPE_CHECKING:
     from clusterctl.check import FileResult
-    from clusterctl.doccontext import DocContext, ItemCtx, LetterCtx
-
-KIND_HELP: dict[str, tuple[str, str]] = {
-    "roadmap": ("дорожная карта: таблица плана по этапам, подпункты, отметки; в HTML — "
-                "временная шкала", "the plan table by stage with steps and marks; HTML adds "
-                "the timeline"),
-    "passport": ("паспорт проекта: цели, задачи, участники, сроки, этапы, текущая стадия",
-                 "the project passport: goals, objectives, participants, stages, current stage"),
-    "report": ("отчёт о работе кластера за период (--from/--to; по умолчанию — текущее "
-               "полугодие)", "the cluster report for a period (--from/--to; default: the "
-               "current half-year)"),
-    "note": ("аналитическая справка о ходе реализации на дату",
-             "an analytic note on progress as of a date"),
-    "announcement": ("анонс мероприятия TASK (письмо в ОУ за 14 дней до мероприятия)",
-                     "the announcement of event TASK (sent 14 days before)"),
-    "press-release": ("пресс-релиз мероприятия TASK (через 1–2 дня после мероприятия)",
-                      "the press release of event TASK (1–2 days after)"),
-    "agenda": ("повестка совещания: события на 1–2 месяца вперёд",
-               "the meeting agenda: events of the next 1–2 months"),
-}
+    from clusterctl.documents.context.letters import LetterCtx
+    from clusterctl.documents.context.values import ItemCtx
+    from clusterctl.runner import Plans
 
 templates_app = App(
     name="templates",
@@ -56,10 +42,6 @@ templates_app = App(
     rich_markup_mode=None,
 )
 app.add_typer(templates_app, name="templates")
-
-
-def _say(lang: str, ru: str, en: str) -> str:
-    return ru if lang == "ru" else en
 
 
 def _date_option(value: str | None, option: str, lang: str) -> datetime.date | None:
@@ -74,93 +56,79 @@ class _Job:
 
 
 def _parse_args(args: list[str], template: str | None, task: str | None, lang: str) -> _Job:
-    from clusterctl.render import KINDS, LETTER_KINDS
+    from clusterctl.documents.context.kinds import KINDS, LETTER_KINDS
+    from clusterctl.i18n import t
 
     if template is not None:
         return _Job(None, task, args)
+    kinds = ", ".join(KINDS)
     if not args:
-        raise fail_usage(_say(lang, "укажите вид документа: ", "name a document kind: ")
-                         + ", ".join(KINDS))
+        raise fail_usage(t("render.need-kind", lang, kinds=kinds))
     kind, rest = args[0], args[1:]
     if kind not in KINDS:
-        raise fail_usage(_say(lang, f"неизвестный вид документа {kind!r}; есть: ",
-                              f"unknown document kind {kind!r}; known: ") + ", ".join(KINDS))
+        raise fail_usage(t("render.unknown-kind", lang, kind=repr(kind), kinds=kinds))
     if kind in LETTER_KINDS and task is None:
         if not rest:
-            raise fail_usage(_say(
-                lang, f"{kind}: укажите мероприятие (номер задачи), например: "
-                      f"clusterctl render {kind} 3 projects/plan.yaml",
-                f"{kind}: name the task, e.g. clusterctl render {kind} 3 projects/plan.yaml"))
+            raise fail_usage(t("render.need-task", lang, kind=kind))
         task, rest = rest[0], rest[1:]
     return _Job(kind, task, rest)
 
 
-def _select(loaded: LoadedPlans, project: str | None, lang: str) -> "list[FileResult]":
-    ok = loaded.ok
+def _select(plans: Plans, project: str | None, lang: str) -> list[FileResult]:
+    from clusterctl.i18n import t
+
+    usable = plans.usable
     if project is None:
-        return ok
-    chosen = [r for r in ok if r.plan is not None and (
-        r.plan.project.id == project or Path(r.file).stem == project)]
-    if not chosen and any(Path(r.file).stem == project for r in loaded.skipped):
+        return usable
+    chosen = [r for r in usable if r.digest is not None and (
+        r.digest.project == project or Path(r.file).stem == project)]
+    if not chosen and any(Path(r.file).stem == project for r in plans.skipped):
         raise typer.Exit(1)  # its errors are already reported
     if not chosen:
-        known = ", ".join(r.plan.project.id for r in ok if r.plan is not None) or "—"
-        raise fail_usage(_say(lang, f"нет проекта {project!r}; есть: {known}",
-                              f"no project {project!r}; there are: {known}"))
+        known = ", ".join(r.digest.project for r in usable if r.digest is not None) or "—"
+        raise fail_usage(t("render.no-project", lang, project=repr(project), known=known))
     return chosen
 
 
-def _find_task(
-    ctx: "DocContext", ref: str, stage: str | None, file: str, lang: str
-) -> "ItemCtx":
-    from clusterctl.doccontext import find_task
+def _find_task(items: list[ItemCtx], ref: str, stage: str | None, file: str, lang: str
+               ) -> ItemCtx:
+    from clusterctl.documents.context.letters import find_task
+    from clusterctl.i18n import t
 
-    found = find_task(ctx, ref, stage)
+    found = find_task(items, ref, stage)
     if len(found) == 1:
         return found[0]
     if not found:
-        known = ", ".join(i.key for i in ctx.items if not i.is_step) or "—"
-        raise fail_usage(_say(lang, f"{file}: нет мероприятия {ref!r}; мероприятия: {known}",
-                              f"{file}: no task {ref!r}; tasks: {known}"))
+        known = ", ".join(i.key for i in items if not i.is_step) or "—"
+        raise fail_usage(t("render.no-task", lang, file=file, ref=repr(ref), known=known))
     keys = ", ".join(i.key for i in found)
-    raise fail_usage(_say(
-        lang, f"{file}: мероприятие {ref!r} есть в нескольких этапах ({keys}): уточните "
-              f"--stage или запишите ЭТАП/НОМЕР",
-        f"{file}: task {ref!r} is in several stages ({keys}): add --stage or write STAGE/ID"))
+    raise fail_usage(t("render.ambiguous-task", lang, file=file, ref=repr(ref), keys=keys))
 
 
-def _warn_missing(letter: "LetterCtx", file: str, lang: str) -> None:
-    what = _say(lang, "анонс" if letter.kind == "announcement" else "пресс-релиз",
-                letter.kind)
+def _warn_missing(letter: LetterCtx, file: str, lang: str) -> None:
+    from clusterctl.i18n import t
+
+    what = t("render.letter." + letter.kind, lang)
     for item in letter.missing:
-        label = item.label if lang == "ru" else item.label_en
-        typer.echo(
-            f"{file}: warning letter-missing-field "
-            + _say(lang, f"{what} мероприятия {letter.task.key}: не указано «{label}» "
-                         f"(заполните в {letter.task.path}: {item.source})",
-                   f"{what} of task {letter.task.key}: missing '{label}' "
-                   f"(fill in {letter.task.path}: {item.source})"),
-            err=True,
-        )
+        typer.echo(f"{file}: warning letter-missing-field " + t(
+            "render.letter-missing", lang, what=what, task=letter.task.key,
+            label=t("letter." + item.key, lang), path=letter.task.path, source=item.source,
+        ), err=True)
 
 
 def _target(output: str | None, many: bool, lang: str) -> Path | None:
     """The folder to write into when -o names one (None: -o is a file or stdout)."""
+    from clusterctl.i18n import t
+
     if output is None:
         if many:
-            raise fail_usage(_say(
-                lang, "путь содержит несколько планов: выберите один (--project ID) или "
-                      "укажите папку (-o ПАПКА/)",
-                "the path holds several plans: choose one with --project ID or give a folder "
-                "with -o DIR/"))
+            raise fail_usage(t("render.need-choice", lang))
         return None
     out = Path(output)
     if out.is_dir() or output.endswith(("/", "\\")):
         return out
     if many:
-        raise fail_usage(_say(
-            lang, f"-o {output}: для нескольких планов нужна папка (или --project ID)",
-            f"-o {output}: several plans need a folder (or --project ID)"))
+        raise fail_usage(t("render.need-folder", lang, output=output))
     return None
 
 
@@ -227,19 +195,23 @@ def render(
 ) -> None:
     """Документ из плана по шаблону: дорожная карта, паспорт, отчёт, справка, анонс,
     пресс-релиз, повестка (Markdown или HTML)."""
-    from clusterctl.bounded import Limits
     from clusterctl.check import CheckOptions
-    from clusterctl.doccontext import build_context, context_dict, half_year, with_task
-    from clusterctl.i18n import resolve_lang
-    from clusterctl.render import (
+    from clusterctl.documents.bounded import Limits
+    from clusterctl.documents.context.kinds import build_context, with_task
+    from clusterctl.documents.render import (
         FORMATS,
         Renderer,
         TemplateProblem,
         check_template_file,
         render_limits,
         search_path,
+        template_name,
     )
-    from clusterctl.writing import WriteError, write_atomic
+    from clusterctl.errors import WriteError
+    from clusterctl.i18n import resolve_lang, t
+    from clusterctl.model.calendar import half_year
+    from clusterctl.runner import load_whole
+    from clusterctl.source.writing import write_atomic
 
     language = resolve_lang(lang)
     today = today_or(as_of, language)
@@ -247,53 +219,54 @@ def render(
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
         fmt = "html" if suffix in (".html", ".htm") else "md"
-    if fmt not in FORMATS:
-        raise fail_usage(f"--format: {fmt} (md, html)")
+    check_format(fmt, FORMATS)
     if templates is not None and not Path(templates).is_dir():
-        raise fail_usage(_say(language, f"--templates: нет папки {templates}",
-                              f"--templates: no folder {templates}"))
+        raise fail_usage(t("render.no-templates-folder", language, folder=templates))
     if template is not None:
         try:
             check_template_file(Path(template), language)
         except TemplateProblem as problem:
             raise fail_usage(f"--template: {problem.message}") from None
         if not Path(template).is_file():
-            raise fail_usage(_say(language, f"--template: нет файла {template}",
-                                  f"--template: no file {template}"))
+            raise fail_usage(t("render.no-template-file", language, file=template))
     start, end = half_year(today)
     start = _date_option(date_from, "--from", language) or start
     end = _date_option(date_to, "--to", language) or end
     if start > end:
-        raise fail_usage(_say(language, "--from позже --to", "--from is after --to"))
+        raise fail_usage(t("render.from-after-to", language))
 
-    loaded = load_plans(job.paths, CheckOptions(lang=language, today=today),
-                        running=Running(no_cache, cache_dir, jobs))
-    chosen = _select(loaded, project, language)
+    options = CheckOptions(lang=language, today=today)
+    plans = plans_for_query(job.paths, options, running=Running(no_cache, cache_dir, jobs))
+    skipped = 1 if plans.skipped else 0
+    chosen = _select(plans, project, language)
     if not chosen:
-        raise typer.Exit(loaded.exit_code or 1)
+        raise typer.Exit(skipped or 1)
     folder = _target(output, len(chosen) > 1, language)
-    status = loaded.exit_code
+    status = skipped
     name = Path(template).name.removesuffix(".j2") if template else f"{job.kind}.{fmt}"
-    for result in chosen:
-        assert result.index is not None and result.plan is not None
+    for found in chosen:
+        result = load_whole(found, options)
+        if result.index is None or result.digest is None:  # changed since it was checked
+            say_skipped([result], language)
+            raise typer.Exit(1)
         ctx = build_context(
-            result.index, today, file=result.file, kind=job.kind, fmt=fmt, lang=language,
-            template=template or "", period=(start, end), cluster=cluster,
+            result.index, result.digest, today, file=result.file, kind=job.kind, fmt=fmt,
+            lang=language, template=template or "", period=(start, end), cluster=cluster,
         )
         if job.task is not None:
-            with_task(ctx, _find_task(ctx, job.task, stage, result.file, language))
+            with_task(ctx, _find_task(ctx["items"], job.task, stage, result.file, language))
         renderer = Renderer(search_path(templates, [Path(result.file).parent]), fmt, language,
                             Limits(seconds=timeout) if timeout is not None else render_limits())
         try:
             if template is not None:
-                text = renderer.render_file(template, context_dict(ctx))
+                text = renderer.render_file(template, ctx)
             else:
-                text = renderer.render(f"{job.kind}.{fmt}.j2", context_dict(ctx))
+                text = renderer.render(template_name(job.kind or "", fmt), ctx)
         except TemplateProblem as problem:
             typer.echo(problem.format(language), err=True)
             raise typer.Exit(1) from None
-        letter = ctx.announcement if job.kind == "announcement" else (
-            ctx.press_release if job.kind == "press-release" else None)
+        letter = ctx["announcement"] if job.kind == "announcement" else (
+            ctx["press_release"] if job.kind == "press-release" else None)
         if letter is not None and letter.missing:
             _warn_missing(letter, result.file, language)
             if strict:
@@ -303,9 +276,9 @@ def render(
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise WriteError(folder, exc) from None
-            path = folder / f"{result.plan.project.id}.{name}"
+            path = folder / f"{result.digest.project}.{name}"
             write_atomic(path, text.encode("utf-8"))
-            typer.echo(_say(language, f"записано: {path}", f"written: {path}"), err=True)
+            typer.echo(t("render.written", language, path=path), err=True)
         elif output is not None:
             write_atomic(output, text.encode("utf-8"))
         else:
@@ -319,7 +292,8 @@ def render(
 
 
 def _matches(token: str, fmt: str | None, lang: str) -> list[str]:
-    from clusterctl.render import builtin_templates
+    from clusterctl.documents.render import builtin_templates
+    from clusterctl.i18n import t
 
     names = builtin_templates()
     if token == "all":
@@ -332,9 +306,7 @@ def _matches(token: str, fmt: str | None, lang: str) -> list[str]:
         found = [n for n in found
                  if f".{fmt}." in n or not any(f".{f}." in n for f in ("md", "html"))]
     if not found:
-        raise fail_usage(_say(lang, f"нет встроенного шаблона {token!r}; список: "
-                              "clusterctl templates list",
-                              f"no built-in template {token!r}; see clusterctl templates list"))
+        raise fail_usage(t("render.no-builtin", lang, token=repr(token)))
     return found
 
 
@@ -346,8 +318,15 @@ def templates_list(
     lang: LangOpt = None,
 ) -> None:
     """Виды документов и шаблоны: встроенные и переопределённые."""
-    from clusterctl.i18n import resolve_lang
-    from clusterctl.render import FORMATS, KINDS, builtin_dir, builtin_templates, search_path
+    from clusterctl.documents.context.kinds import KINDS
+    from clusterctl.documents.render import (
+        FORMATS,
+        builtin_dir,
+        builtin_templates,
+        search_path,
+        template_name,
+    )
+    from clusterctl.i18n import resolve_lang, t
 
     language = resolve_lang(lang)
     folders = search_path(templates)
@@ -360,17 +339,15 @@ def templates_list(
         return ""
 
     for kind in KINDS:
-        ru, en = KIND_HELP[kind]
-        typer.echo(f"{kind:14} {_say(language, ru, en)}")
+        typer.echo(f"{kind:14} {t('render.kind.' + kind, language)}")
         for fmt in FORMATS:
-            name = f"{kind}.{fmt}.j2"
+            name = template_name(kind, fmt)
             typer.echo(f"{'':14}   {name}{where(name)}")
-    typer.echo(_say(language, "Общие части (включаются в документы):",
-                    "Shared parts (included by the documents):"))
+    typer.echo(t("render.shared-parts", language))
     for name in builtin_templates():
         if name.startswith("_"):
             typer.echo(f"{'':14}   {name}{where(name)}")
-    typer.echo(_say(language, f"Встроенные шаблоны: {builtins}", f"Built-in templates: {builtins}"))
+    typer.echo(t("render.builtins", language, folder=builtins))
 
 
 @templates_app.command("show")
@@ -385,8 +362,8 @@ def templates_show(
     lang: LangOpt = None,
 ) -> None:
     """Показать текст шаблона (тот, что будет использован)."""
+    from clusterctl.documents.render import Renderer, TemplateProblem, search_path
     from clusterctl.i18n import resolve_lang
-    from clusterctl.render import Renderer, TemplateProblem, search_path
 
     language = resolve_lang(lang)
     names = _matches(kind, fmt, language)
@@ -413,22 +390,20 @@ def templates_copy(
     lang: LangOpt = None,
 ) -> None:
     """Скопировать встроенный шаблон в папку, чтобы изменить его."""
-    from clusterctl.i18n import resolve_lang
-    from clusterctl.render import builtin_dir
-    from clusterctl.writing import WriteError, write_atomic
+    from clusterctl.documents.render import builtin_dir
+    from clusterctl.errors import WriteError
+    from clusterctl.i18n import resolve_lang, t
+    from clusterctl.source.writing import write_atomic
 
     language = resolve_lang(lang)
     names = _matches(kind, fmt, language)
     target = Path(folder)
     if target.exists() and not target.is_dir():
-        raise fail_usage(_say(language, f"{folder}: это не папка", f"{folder}: not a folder"))
+        raise fail_usage(t("render.not-a-folder", language, folder=folder))
     existing = [n for n in names if (target / n).exists()]
     if existing and not force:
-        raise fail_usage(_say(
-            language, f"уже есть: {', '.join(str(target / n) for n in existing)} "
-                      "(--force, чтобы перезаписать)",
-            f"already there: {', '.join(str(target / n) for n in existing)} (--force to "
-            "overwrite)"))
+        raise fail_usage(t("render.already-there", language,
+                           files=", ".join(str(target / n) for n in existing)))
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -436,11 +411,6 @@ def templates_copy(
     source = builtin_dir()
     for name in names:
         write_atomic(target / name, (source / name).read_bytes())
-        typer.echo(_say(language, f"скопировано: {target / name}", f"copied: {target / name}"))
+        typer.echo(t("render.copied", language, path=target / name))
     example = kind if kind not in ("all",) and not kind.startswith("_") else "roadmap"
-    typer.echo(_say(
-        language,
-        f"Измените шаблон и запустите: clusterctl render {example} --templates {folder} ПЛАН "
-        "(или положите шаблоны в папку templates/ рядом с планами).",
-        f"Edit it, then run: clusterctl render {example} --templates {folder} PLAN "
-        "(or keep templates in a templates/ folder next to the plans)."))
+    typer.echo(t("render.edit-then-run", language, example=example, folder=folder))

@@ -1,0 +1,335 @@
+"""The commands' messages: usage and I/O errors, edits, the query answers, the calendar."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # ------------------------------------------------------------------ cli
+    'cli.internal-error': (
+        'internal error in clusterctl ({error}). This is a bug in the program, not in your '
+        'data: please report what you ran.'
+    ),
+    'findings': 'findings',
+    'cli.hint': 'hint',
+    'cli.summary': 'Checked {files_counted}: {errors_counted}, {warnings_counted}.',
+    'cli.undecodable': (
+        'the argument "{shown}" holds bytes that are not UTF-8: type it again or check the '
+        "terminal's encoding"
+    ),
+    'cli.bad-date': (
+        'bad {option} date {value}: expected YYYY-MM-DD or DD.MM.YYYY (years {min}-{max})'
+    ),
+    'cli.skipped': 'Skipped files with errors: {files}',
+    'cli.unread': '{n} {words}: {where}',
+    'cli.unread-words': (
+        'deadline not understood and left out|deadlines not understood and left out'
+    ),
+    'cli.bad-window': '{option} {value}: expected a number and a unit: 14d, 2w, 1m',
+    'cli.bad-period': '--period {value}: expected START..END (YYYY-MM-DD) or a known phrase',
+    'cli.when-kind': 'kind',
+    'cli.when-start': 'start',
+    'cli.when-end': 'end',
+    'cli.when-recurrence': 'recurrence',
+    'cli.interrupted': 'interrupted',
+    'cli.no-file': 'no such file: {path}',
+    'cli.is-folder': '{path} is a folder, not a plan file',
+    'cli.empty-value': '{option}: the value is empty',
+    'cli.dry-run': '{message} (dry run: the file is unchanged)',
+    # ------------------------------------------------------------------ write
+    'write.busy': 'another clusterctl command is using the file, try again later',
+    'write.no-folder': 'the folder to write it in does not exist',
+    'write.read-only': 'the file is read-only (allow writing to it if it is to be changed)',
+    'write.not-regular': 'it is not a regular file (a device, a pipe or a special file)',
+    'write.failed': 'Could not write {path}: {reason}; nothing was changed.',
+    # ------------------------------------------------------------------ io
+    'io.error': 'could not read or write {path}: {reason}.',
+    # ------------------------------------------------------------------ os
+    'os.access': 'permission denied',
+    'os.permission': 'operation not permitted',
+    'os.missing': 'no such file or folder',
+    'os.not-dir': 'a part of the path is not a folder',
+    'os.is-dir': 'it is a folder',
+    'os.exists': 'the file already exists',
+    'os.no-space': 'no space left on the disk',
+    'os.read-only-disk': 'the disk is read-only',
+    'os.loop': 'too many symbolic links (or a link loop)',
+    'os.long-name': 'the name is too long',
+    'os.io': 'input/output error',
+    'os.busy': 'the file is busy',
+    'os.too-many': 'too many open files',
+    'os.quota': 'disk quota exceeded',
+    'os.cross-device': 'the files are on different disks',
+    'os.no-device': 'no such device',
+    'os.again': 'the file is not available now',
+    'os.too-big': 'the file is too large',
+    'os.other': 'system error {errno}',
+    # ------------------------------------------------------------------ edit
+    'edit.file-has-errors': (
+        '{file} has {count} error(s): fix them first (clusterctl validate); the file is '
+        'unchanged.'
+    ),
+    'edit.edit-makes-errors': (
+        'Not changed: the edit would introduce errors into {file} (the file is unchanged).'
+    ),
+    'edit.empty-ref': 'No task reference given (e.g. "8", "8.2" or "II/1.1").',
+    'edit.unknown-ref': '{file} has no task or step {ref}.',
+    'edit.closest': ' Did you mean: {names}?',
+    'edit.known-refs': ' Numbers in the plan: {names}.',
+    'edit.known-refs-stage': ' Numbers in stage {stage}: {names}.',
+    'edit.unknown-stage': '{file} has no stage {stage}. Stages: {stages}.',
+    'edit.ambiguous-ref': '{ref} is ambiguous in {file}: {names}. Name the stage, e.g. {example}.',
+    'edit.ambiguous-in-stage': '{ref} is ambiguous in {file}: {names}. Renumber them in the file.',
+    'edit.done-in-future': (
+        'The done date {on} is after today ({today}): work cannot be marked done in advance.'
+    ),
+    'edit.done-cancelled': (
+        '{What} {ref} is cancelled (reason: {reason}): it cannot be marked done. To reopen it: '
+        'clusterctl start.'
+    ),
+    'edit.already-done': '{file}: {what} {ref} is already done on {on}; the file is unchanged',
+    'edit.cancel-done': '{What} {ref} is already done ({on}): it cannot be cancelled.',
+    'edit.already-cancelled': '{What} {ref} is already cancelled (reason: {reason}).',
+    'edit.reason-required': 'A reason is required: --reason "...".',
+    'edit.reschedule-closed': '{What} {ref} is {state}: its deadline cannot be moved.',
+    'edit.reschedule-no-due': '{What} {ref} has no deadline (due): there is nothing to move.',
+    'edit.reschedule-steps': ' Its steps have deadlines: {steps}; reschedule the one you mean.',
+    'edit.old-not-understood': (
+        'The current deadline {old} is not understood ({reason}), so a later date cannot be '
+        'checked. Fix the deadline in the file by hand.'
+    ),
+    'edit.old-undated': (
+        'The current deadline {old} has no end date ({kind}), so a later date cannot be '
+        'checked. Change the deadline in the file by hand.'
+    ),
+    'edit.new-not-understood': (
+        'The new deadline {new} is not understood: {reason} {hint} Check a phrase with: '
+        'clusterctl when "...".'
+    ),
+    'edit.new-undated': (
+        'The new deadline {new} has no end date ({kind}): give a date or a period ("До '
+        '20.12.2022", "Ноябрь 2022").'
+    ),
+    'edit.not-later': (
+        'The new deadline {new} (until {new_end}) is not later than the current {old} (until '
+        '{old_end}): a deadline can only be moved later.'
+    ),
+    'edit.bad-status': (
+        'Status {status} is not set this way: use clusterctl done or clusterctl cancel.'
+    ),
+    'edit.field-has-comment': (
+        'The field {field} of {ref} has a comment: remove the field by hand so the comment is '
+        'not lost.'
+    ),
+    'edit.not-editable': (
+        '{What} {ref} cannot be changed automatically: {why}. Change the file by hand.'
+    ),
+    'edit.changed-on-disk': (
+        '{file} changed while it was being edited: run the command again (the file is '
+        'unchanged).'
+    ),
+    'edit.write-failed': 'Could not write {file}: {error}. The file is unchanged.',
+    'edit.guard': (
+        'Not changed: the edit would touch more of {file} than {ref} (a clusterctl bug, please '
+        'report it). The file is unchanged.'
+    ),
+    'edit.did-done': '{file}: {what} {ref} — done on {on}',
+    'edit.did-reschedule': '{file}: {what} {ref} — rescheduled: {old} → {new} (reason: {reason})',
+    'edit.did-cancel': '{file}: {what} {ref} — cancelled (reason: {reason})',
+    'edit.did-status': '{file}: {what} {ref} — {status}{removed}',
+    'edit.same-status': '{file}: {what} {ref} is already {status}; the file is unchanged',
+    'edit.removed': ' (removed: {fields})',
+    'edit.refused': '{text}',
+    'edit.reason-not-given': 'not given',
+    # ------------------------------------------------------------------ edit
+    'edit.why.no-dash': "it is not a '- ' list item",
+    'edit.why.flow': 'it is inside a [...] list',
+    'edit.why.alias': 'it uses YAML anchors, aliases or merge keys (&, *, <<)',
+    'edit.why.yaml': 'its lines cannot be read on their own',
+    # ------------------------------------------------------------------ filter
+    'filter.unknown': 'no {what} {value} in the plans.',
+    'filter.unknown-status': 'there is no status {value}; allowed: {known}.',
+    'filter.did-you-mean': ' Did you mean {names}?',
+    'filter.known': ' Known: {known}.',
+    # ------------------------------------------------------------------ filter-what
+    'filter-what.project': 'project',
+    'filter-what.stage': 'stage',
+    'filter-what.cluster': 'cluster',
+    'filter-what.responsible': 'responsible',
+    'filter-what.name': 'responsible',
+    'filter-what.status': 'status',
+    # ------------------------------------------------------------------ column
+    'column.project': 'Project',
+    'column.id': 'No.',
+    'column.task': 'Task',
+    'column.due_phrase': 'Due (as written)',
+    'column.due': 'Date',
+    'column.days_overdue': 'Days late',
+    'column.responsible': 'Responsible',
+    'column.where': 'Stage/cluster',
+    'column.weekday': 'Day',
+    'column.days_left': 'In days',
+    'column.kind': 'What',
+    'column.name': 'Responsible',
+    'column.who_kind': 'Kind',
+    'column.projects': 'Projects',
+    'column.open': 'Open',
+    'column.overdue': 'Overdue',
+    'column.next_due': 'Next due',
+    'column.duties': 'Duties',
+    'column.left': 'Days left',
+    'column.status': 'Status',
+    'column.scope': 'Project / stage / cluster',
+    'column.total': 'Total',
+    'column.done': 'Done',
+    'column.in_progress': 'In progress',
+    'column.planned': 'Planned',
+    'column.cancelled': 'Cancelled',
+    'column.rescheduled': 'Rescheduled',
+    'column.share': 'Done %',
+    'column.participation': 'Schools took part',
+    'column.date': 'Date',
+    'column.time': 'Time',
+    'column.place': 'Place',
+    # ------------------------------------------------------------------ entry-kind
+    'entry-kind.task': 'due',
+    'entry-kind.step': 'due',
+    'entry-kind.event': 'event',
+    'entry-kind.announcement': 'announcement',
+    'entry-kind.announcement_repeat': 'announcement',
+    'entry-kind.press_release': 'press release',
+    'entry-kind.report': 'report',
+    'entry-kind.meeting': 'meeting',
+    # ------------------------------------------------------------------ who-kind
+    'who-kind.person': 'person',
+    'who-kind.role': 'role',
+    'who-kind.unknown': 'not in registry',
+    # ------------------------------------------------------------------ answer
+    'answer.overdue-footer': 'Overdue as of {on}: {counted}.',
+    'answer.overdue-empty': 'Nothing is overdue as of {on}.',
+    'answer.week': 'Week {span}',
+    'answer.upcoming-footer': 'From {since} to {until}: {counted}.',
+    'answer.upcoming-empty': 'Nothing falls due from {since} to {until}.',
+    'answer.meeting-cluster': 'meeting of the cluster “{title}”',
+    'answer.meeting-project': 'meeting of the project',
+    'answer.meeting-title': '{when} — {subject} ({project}); events until {until}',
+    'answer.meeting-run-by': '; run by: {who}',
+    'answer.meeting-nothing': 'The plan has no events or deadlines in this period.',
+    'answer.meeting-empty': (
+        'No meetings by the working rules: the plans have no clusters and no rules: block (or '
+        "the project's period is over)."
+    ),
+    'answer.whole-project': 'whole project',
+    'answer.stage': 'stage {id}: {title}',
+    'answer.cluster': 'cluster {id}: {title}',
+    'answer.no-data-of': 'no data (of {members})',
+    'answer.no-data': 'no data',
+    'answer.district': (
+        '{project}: district schools that took part — {took} of {members} ({share}).'
+    ),
+    'answer.unread': (
+        'Deadlines not understood: {n} ({where}) — these items are left out of “Overdue” and '
+        '“Next due”.'
+    ),
+    'answer.no-projects': 'No projects.',
+    'answer.and-more': ' and {more} more',
+    'answer.curator': 'curator',
+    'answer.lead': 'lead',
+    'answer.of-project': ' of the project',
+    'answer.responsibles': 'Responsibles: {n}.',
+    'answer.not-in-registry': (
+        ' Not in a registry: {n} — check the spelling (clusterctl validate).'
+    ),
+    'answer.due-by': 'Due by {date}',
+    'answer.no-responsibles': 'No responsibles.',
+    'answer.person-counts': '. Open: {open}, overdue: {overdue}, due by {soon}: {due_soon}.',
+    'answer.no-items': 'No items.',
+    'answer.no-open-items': 'No open items.',
+    # ------------------------------------------------------------------ render
+    'render.need-kind': 'name a document kind: {kinds}',
+    'render.unknown-kind': 'unknown document kind {kind}; known: {kinds}',
+    'render.need-task': (
+        '{kind}: name the task, e.g. clusterctl render {kind} 3 projects/plan.yaml'
+    ),
+    'render.no-project': 'no project {project}; there are: {known}',
+    'render.no-task': '{file}: no task {ref}; tasks: {known}',
+    'render.ambiguous-task': (
+        '{file}: task {ref} is in several stages ({keys}): add --stage or write STAGE/ID'
+    ),
+    'render.letter-missing': "{what} of task {task}: missing '{label}' (fill in {path}: {source})",
+    'render.letter.announcement': 'announcement',
+    'render.letter.press-release': 'press-release',
+    'render.need-choice': (
+        'the path holds several plans: choose one with --project ID or give a folder with -o '
+        'DIR/'
+    ),
+    'render.need-folder': '-o {output}: several plans need a folder (or --project ID)',
+    'render.no-templates-folder': '--templates: no folder {folder}',
+    'render.no-template-file': '--template: no file {file}',
+    'render.from-after-to': '--from is after --to',
+    'render.written': 'written: {path}',
+    'render.no-builtin': 'no built-in template {token}; see clusterctl templates list',
+    'render.shared-parts': 'Shared parts (included by the documents):',
+    'render.builtins': 'Built-in templates: {folder}',
+    'render.not-a-folder': '{folder}: not a folder',
+    'render.already-there': 'already there: {files} (--force to overwrite)',
+    'render.copied': 'copied: {path}',
+    'render.edit-then-run': (
+        'Edit it, then run: clusterctl render {example} --templates {folder} PLAN (or keep '
+        'templates in a templates/ folder next to the plans).'
+    ),
+    'render.kind.roadmap': 'the plan table by stage with steps and marks; HTML adds the timeline',
+    'render.kind.passport': (
+        'the project passport: goals, objectives, participants, stages, current stage'
+    ),
+    'render.kind.report': (
+        'the cluster report for a period (--from/--to; default: the current half-year)'
+    ),
+    'render.kind.note': 'an analytic note on progress as of a date',
+    'render.kind.announcement': 'the announcement of event TASK (sent 14 days before)',
+    'render.kind.press-release': 'the press release of event TASK (1–2 days after)',
+    'render.kind.agenda': 'the meeting agenda: events of the next 1–2 months',
+    # ------------------------------------------------------------------ ics
+    'ics.task': 'Task',
+    'ics.result': 'Result',
+    'ics.responsible': 'Responsible',
+    'ics.due': 'Due',
+    'ics.status': 'Status',
+    'ics.stage': 'Stage',
+    'ics.cluster': 'Cluster',
+    'ics.place': 'Place',
+    'ics.time': 'Time',
+    'ics.event': 'Event',
+    'ics.rescheduled': 'Times rescheduled',
+    'ics.project': 'Project',
+    'ics.where': 'In the plan',
+    # ------------------------------------------------------------------ ics-kind
+    'ics-kind.task': 'task',
+    'ics-kind.step': 'step',
+    'ics-kind.announcement': 'announcement',
+    'ics-kind.announcement_repeat': 'announcement',
+    'ics-kind.press_release': 'press release',
+    'ics-kind.report': 'report',
+    'ics-kind.meeting': 'meeting',
+    # ------------------------------------------------------------------ word
+    'word.or': ' or ',
+    'word.and': ' and ',
+    'word.day': 'day|days',
+    'word.year': 'year|years',
+    'word.month': 'month|months',
+    'word.school': 'school|schools',
+    'word.task': 'task',
+    'word.step': 'step',
+    'word.task-of': 'task',
+    'word.step-of': 'step',
+    'word.file': 'file|files',
+    'word.error': 'error|errors',
+    'word.warning': 'warning|warnings',
+    'word.item': 'item|items',
+    # ------------------------------------------------------------------ date
+    'date.by': 'by {date}',
+    # ------------------------------------------------------------------ number
+    'number.group': ',',
+    'number.decimal': '.',
+    'unit.bytes': 'bytes',
+    'unit.kb': 'KB',
+    'unit.mb': 'MB',
+}

@@ -1,0 +1,346 @@
+"""Сообщения команд: ошибки запуска, записи файлов, правки, ответы запросов, календарь."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # ------------------------------------------------------------------ cli
+    'cli.internal-error': (
+        'внутренняя ошибка clusterctl ({error}). Это ошибка программы, а не ваших данных: '
+        'сообщите разработчикам, что вы запускали.'
+    ),
+    'findings': 'найдены ошибки',
+    'cli.hint': 'подсказка',
+    'cli.summary': 'Проверено файлов: {files}; ошибок: {errors}, предупреждений: {warnings}.',
+    'cli.undecodable': (
+        'аргумент «{shown}» содержит байты не в кодировке UTF-8: наберите его заново или '
+        'проверьте кодировку терминала'
+    ),
+    'cli.bad-date': (
+        'неверная дата {option} {value}: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ (годы {min}–{max})'
+    ),
+    'cli.skipped': 'Пропущены файлы с ошибками: {files}',
+    'cli.unread': '{n} {words}: {where}',
+    'cli.unread-words': (
+        'срок не распознан и не учтён|срока не распознаны и не учтены|сроков не распознаны и '
+        'не учтены'
+    ),
+    'cli.bad-window': '{option} {value}: нужно число и единица: 14d, 2w, 1m (или 14д, 2н, 1м)',
+    'cli.bad-period': '--period {value}: нужен START..END (ГГГГ-ММ-ДД) или понятная фраза',
+    'cli.when-kind': 'вид',
+    'cli.when-start': 'начало',
+    'cli.when-end': 'конец',
+    'cli.when-recurrence': 'повтор',
+    'cli.interrupted': 'прервано',
+    'cli.no-file': 'нет такого файла: {path}',
+    'cli.is-folder': '{path} — папка, а нужен файл плана',
+    'cli.empty-value': '{option}: пустое значение',
+    'cli.dry-run': '{message} (пробный запуск: файл не изменён)',
+    # ------------------------------------------------------------------ write
+    'write.busy': 'файл занят другой командой clusterctl, повторите позже',
+    'write.no-folder': 'папки, в которую нужно записать файл, нет',
+    'write.read-only': 'файл только для чтения (снимите запрет записи, если его нужно менять)',
+    'write.not-regular': 'это не обычный файл (устройство, канал или особый файл)',
+    'write.failed': 'Не удалось записать {path}: {reason}; ничего не изменено.',
+    # ------------------------------------------------------------------ io
+    'io.error': 'не удалось прочитать или записать {path}: {reason}.',
+    # ------------------------------------------------------------------ os
+    'os.access': 'нет прав доступа',
+    'os.permission': 'операция не разрешена',
+    'os.missing': 'нет такого файла или папки',
+    'os.not-dir': 'часть пути — не папка',
+    'os.is-dir': 'это папка',
+    'os.exists': 'файл уже существует',
+    'os.no-space': 'на диске нет места',
+    'os.read-only-disk': 'диск только для чтения',
+    'os.loop': 'слишком много символических ссылок (или ссылка по кругу)',
+    'os.long-name': 'слишком длинное имя',
+    'os.io': 'ошибка ввода-вывода',
+    'os.busy': 'файл занят',
+    'os.too-many': 'открыто слишком много файлов',
+    'os.quota': 'превышена квота диска',
+    'os.cross-device': 'файлы на разных дисках',
+    'os.no-device': 'нет такого устройства',
+    'os.again': 'файл сейчас недоступен',
+    'os.too-big': 'файл слишком большой',
+    'os.other': 'системная ошибка {errno}',
+    # ------------------------------------------------------------------ edit
+    'edit.file-has-errors': (
+        'В файле {file} есть ошибки ({count}): сначала исправьте их (clusterctl validate), '
+        'файл не изменён.'
+    ),
+    'edit.edit-makes-errors': (
+        'Изменение не внесено: после него в {file} появились бы ошибки (файл не изменён).'
+    ),
+    'edit.empty-ref': 'Не указан номер мероприятия (например, «8», «8.2» или «II/1.1»).',
+    'edit.unknown-ref': 'В {file} нет мероприятия или подпункта {ref}.',
+    'edit.closest': ' Возможно, имелось в виду: {names}.',
+    'edit.known-refs': ' Номера в плане: {names}.',
+    'edit.known-refs-stage': ' Номера в этапе {stage}: {names}.',
+    'edit.unknown-stage': 'В {file} нет этапа {stage}. Этапы: {stages}.',
+    'edit.ambiguous-ref': (
+        'Номер {ref} в {file} не однозначен: {names}. Укажите этап, например {example}.'
+    ),
+    'edit.ambiguous-in-stage': (
+        'Номер {ref} в {file} не однозначен: {names}. Исправьте номера в файле.'
+    ),
+    'edit.done-in-future': (
+        'Дата выполнения {on} позже сегодняшней ({today}): отметить выполненным заранее нельзя.'
+    ),
+    'edit.done-cancelled': (
+        '{What} {ref} — отменено (причина: {reason}): отметить выполненным нельзя. Чтобы '
+        'вернуть в работу: clusterctl start.'
+    ),
+    'edit.already-done': '{file}: {what} {ref} — уже выполнено {on}, файл не изменён',
+    'edit.cancel-done': '{What} {ref} — уже выполнено ({on}): отменить нельзя.',
+    'edit.already-cancelled': '{What} {ref} — уже отменено (причина: {reason}).',
+    'edit.reason-required': (
+        'Нужна причина: «--reason "..."» (уважительная причина отмены или переноса).'
+    ),
+    'edit.reschedule-closed': '{What} {ref} — {state}: переносить срок нельзя.',
+    'edit.reschedule-no-due': 'У {what_gen} {ref} нет срока (due): переносить нечего.',
+    'edit.reschedule-steps': ' Сроки указаны у подпунктов: {steps} — перенесите срок нужного.',
+    'edit.old-not-understood': (
+        'Прежний срок {old} не понят ({reason}): проверить, что новый срок позже, нельзя. '
+        'Исправьте срок в файле вручную.'
+    ),
+    'edit.old-undated': (
+        'Прежний срок {old} не задаёт даты окончания ({kind}): перенос на более поздний срок '
+        'проверить нельзя. Измените срок в файле вручную.'
+    ),
+    'edit.new-not-understood': (
+        'Новый срок {new} не понят: {reason} {hint} Проверить фразу: clusterctl when "...".'
+    ),
+    'edit.new-undated': (
+        'Новый срок {new} не задаёт даты окончания ({kind}): для переноса укажите дату или '
+        'период («До 20.12.2022», «Ноябрь 2022»).'
+    ),
+    'edit.not-later': (
+        'Новый срок {new} (до {new_end}) не позже прежнего {old} (до {old_end}): переносить '
+        'можно только на более поздний срок.'
+    ),
+    'edit.bad-status': (
+        'Статус {status} так не ставится: используйте clusterctl done или clusterctl cancel.'
+    ),
+    'edit.field-has-comment': (
+        'У поля {field} ({ref}) есть комментарий: уберите поле вручную, чтобы не потерять '
+        'комментарий.'
+    ),
+    'edit.not-editable': (
+        '{What} {ref} нельзя изменить автоматически: {why}. Измените файл вручную.'
+    ),
+    'edit.changed-on-disk': (
+        'Файл {file} изменился во время правки: повторите команду (файл не изменён).'
+    ),
+    'edit.write-failed': 'Не удалось записать {file}: {error}. Файл не изменён.',
+    'edit.guard': (
+        'Изменение не внесено: оно затронуло бы в {file} не только {ref} (это ошибка '
+        'clusterctl — сообщите о ней). Файл не изменён.'
+    ),
+    'edit.did-done': '{file}: {what} {ref} — выполнено {on}',
+    'edit.did-reschedule': (
+        '{file}: {what} {ref} — срок перенесён: {old} → {new} (причина: {reason})'
+    ),
+    'edit.did-cancel': '{file}: {what} {ref} — отменено (причина: {reason})',
+    'edit.did-status': '{file}: {what} {ref} — {status}{removed}',
+    'edit.same-status': '{file}: {what} {ref} — уже {status}, файл не изменён',
+    'edit.removed': ' (убрано: {fields})',
+    'edit.refused': '{text}',
+    'edit.reason-not-given': 'не указана',
+    # ------------------------------------------------------------------ edit
+    'edit.why.no-dash': 'запись — не строка списка «- »',
+    'edit.why.flow': 'запись внутри списка в квадратных скобках',
+    'edit.why.alias': 'в записи якоря или ссылки YAML (&, *, <<)',
+    'edit.why.yaml': 'строки записи не читаются отдельно от файла',
+    # ------------------------------------------------------------------ filter
+    'filter.unknown': '{what} {value} нет в планах.',
+    'filter.unknown-status': 'статуса {value} нет; допустимые: {known}.',
+    'filter.did-you-mean': ' Возможно, имелось в виду {names}.',
+    'filter.known': ' Есть: {known}.',
+    # ------------------------------------------------------------------ filter-what
+    'filter-what.project': 'проекта',
+    'filter-what.stage': 'этапа',
+    'filter-what.cluster': 'кластера',
+    'filter-what.responsible': 'ответственного',
+    'filter-what.name': 'ответственного',
+    'filter-what.status': 'статуса',
+    # ------------------------------------------------------------------ column
+    'column.project': 'Проект',
+    'column.id': '№',
+    'column.task': 'Мероприятие',
+    'column.due_phrase': 'Срок в плане',
+    'column.due': 'Дата',
+    'column.days_overdue': 'Просрочка, дн.',
+    'column.responsible': 'Ответственные',
+    'column.where': 'Этап/кластер',
+    'column.weekday': 'День',
+    'column.days_left': 'Через, дн.',
+    'column.kind': 'Что',
+    'column.name': 'Ответственный',
+    'column.who_kind': 'Вид',
+    'column.projects': 'Проекты',
+    'column.open': 'Открыто',
+    'column.overdue': 'Просрочено',
+    'column.next_due': 'Ближайший срок',
+    'column.duties': 'Роли',
+    'column.left': 'Дней до срока',
+    'column.status': 'Статус',
+    'column.scope': 'Проект / этап / кластер',
+    'column.total': 'Всего',
+    'column.done': 'Выполнено',
+    'column.in_progress': 'В работе',
+    'column.planned': 'Запланировано',
+    'column.cancelled': 'Отменено',
+    'column.rescheduled': 'Перенесено',
+    'column.share': 'Готово',
+    'column.participation': 'Участие ОУ',
+    'column.date': 'Дата',
+    'column.time': 'Время',
+    'column.place': 'Место',
+    # ------------------------------------------------------------------ entry-kind
+    'entry-kind.task': 'срок',
+    'entry-kind.step': 'срок',
+    'entry-kind.event': 'мероприятие',
+    'entry-kind.announcement': 'анонс',
+    'entry-kind.announcement_repeat': 'анонс',
+    'entry-kind.press_release': 'пресс-релиз',
+    'entry-kind.report': 'отчёт',
+    'entry-kind.meeting': 'совещание',
+    # ------------------------------------------------------------------ who-kind
+    'who-kind.person': 'человек',
+    'who-kind.role': 'роль',
+    'who-kind.unknown': 'нет в реестре',
+    # ------------------------------------------------------------------ answer
+    'answer.overdue-footer': 'Просрочено на {on}: {counted}.',
+    'answer.overdue-empty': 'Просроченных пунктов на {on} нет.',
+    'answer.week': 'Неделя {span}',
+    'answer.upcoming-footer': 'С {since} по {until}: {counted}.',
+    'answer.upcoming-empty': 'С {since} по {until} сроков и напоминаний нет.',
+    'answer.meeting-cluster': 'совещание кластера «{title}»',
+    'answer.meeting-project': 'совещание с участниками проекта',
+    'answer.meeting-title': '{when} — {subject} ({project}); события по {until}',
+    'answer.meeting-run-by': '; проводят: {who}',
+    'answer.meeting-nothing': 'Событий и сроков на этот период в плане нет.',
+    'answer.meeting-empty': (
+        'Совещаний по правилам работы нет: в планах нет кластеров и блока rules: (или период '
+        'проекта закончился).'
+    ),
+    'answer.whole-project': 'весь проект',
+    'answer.stage': 'этап {id}: {title}',
+    'answer.cluster': 'кластер {id}: {title}',
+    'answer.no-data-of': 'нет данных (из {members})',
+    'answer.no-data': 'нет данных',
+    'answer.district': '{project}: школ района приняли участие — {took} из {members} ({share}).',
+    'answer.unread': (
+        'Не распознаны сроки: {n} ({where}) — эти пункты не учтены в графах «Просрочено» и '
+        '«Ближайший срок».'
+    ),
+    'answer.no-projects': 'Нет проектов.',
+    'answer.and-more': ' и ещё {more}',
+    'answer.curator': 'куратор',
+    'answer.lead': 'руководитель',
+    'answer.of-project': ' проекта',
+    'answer.responsibles': 'Ответственных: {n}.',
+    'answer.not-in-registry': ' Нет в реестре: {n} — проверьте написание (clusterctl validate).',
+    'answer.due-by': 'Срок до {date}',
+    'answer.no-responsibles': 'Ответственных нет.',
+    'answer.person-counts': (
+        '. Открыто: {open}, просрочено: {overdue}, срок до {soon}: {due_soon}.'
+    ),
+    'answer.no-items': 'Пунктов нет.',
+    'answer.no-open-items': 'Открытых пунктов нет.',
+    # ------------------------------------------------------------------ render
+    'render.need-kind': 'укажите вид документа: {kinds}',
+    'render.unknown-kind': 'неизвестный вид документа {kind}; есть: {kinds}',
+    'render.need-task': (
+        '{kind}: укажите мероприятие (номер задачи), например: clusterctl render {kind} 3 '
+        'projects/plan.yaml'
+    ),
+    'render.no-project': 'нет проекта {project}; есть: {known}',
+    'render.no-task': '{file}: нет мероприятия {ref}; мероприятия: {known}',
+    'render.ambiguous-task': (
+        '{file}: мероприятие {ref} есть в нескольких этапах ({keys}): уточните --stage или '
+        'запишите ЭТАП/НОМЕР'
+    ),
+    'render.letter-missing': (
+        '{what} мероприятия {task}: не указано «{label}» (заполните в {path}: {source})'
+    ),
+    'render.letter.announcement': 'анонс',
+    'render.letter.press-release': 'пресс-релиз',
+    'render.need-choice': (
+        'путь содержит несколько планов: выберите один (--project ID) или укажите папку (-o '
+        'ПАПКА/)'
+    ),
+    'render.need-folder': '-o {output}: для нескольких планов нужна папка (или --project ID)',
+    'render.no-templates-folder': '--templates: нет папки {folder}',
+    'render.no-template-file': '--template: нет файла {file}',
+    'render.from-after-to': '--from позже --to',
+    'render.written': 'записано: {path}',
+    'render.no-builtin': 'нет встроенного шаблона {token}; список: clusterctl templates list',
+    'render.shared-parts': 'Общие части (включаются в документы):',
+    'render.builtins': 'Встроенные шаблоны: {folder}',
+    'render.not-a-folder': '{folder}: это не папка',
+    'render.already-there': 'уже есть: {files} (--force, чтобы перезаписать)',
+    'render.copied': 'скопировано: {path}',
+    'render.edit-then-run': (
+        'Измените шаблон и запустите: clusterctl render {example} --templates {folder} ПЛАН '
+        '(или положите шаблоны в папку templates/ рядом с планами).'
+    ),
+    'render.kind.roadmap': (
+        'дорожная карта: таблица плана по этапам, подпункты, отметки; в HTML — временная шкала'
+    ),
+    'render.kind.passport': (
+        'паспорт проекта: цели, задачи, участники, сроки, этапы, текущая стадия'
+    ),
+    'render.kind.report': (
+        'отчёт о работе кластера за период (--from/--to; по умолчанию — текущее полугодие)'
+    ),
+    'render.kind.note': 'аналитическая справка о ходе реализации на дату',
+    'render.kind.announcement': 'анонс мероприятия TASK (письмо в ОУ за 14 дней до мероприятия)',
+    'render.kind.press-release': 'пресс-релиз мероприятия TASK (через 1–2 дня после мероприятия)',
+    'render.kind.agenda': 'повестка совещания: события на 1–2 месяца вперёд',
+    # ------------------------------------------------------------------ ics
+    'ics.task': 'Мероприятие',
+    'ics.result': 'Результат',
+    'ics.responsible': 'Ответственные',
+    'ics.due': 'Срок',
+    'ics.status': 'Статус',
+    'ics.stage': 'Этап',
+    'ics.cluster': 'Кластер',
+    'ics.place': 'Место',
+    'ics.time': 'Время',
+    'ics.event': 'Мероприятие',
+    'ics.rescheduled': 'Переносов срока',
+    'ics.project': 'Проект',
+    'ics.where': 'В плане',
+    # ------------------------------------------------------------------ ics-kind
+    'ics-kind.task': 'мероприятие',
+    'ics-kind.step': 'подпункт',
+    'ics-kind.announcement': 'анонс',
+    'ics-kind.announcement_repeat': 'анонс',
+    'ics-kind.press_release': 'пресс-релиз',
+    'ics-kind.report': 'отчёт',
+    'ics-kind.meeting': 'совещание',
+    # ------------------------------------------------------------------ word
+    'word.or': ' или ',
+    'word.and': ' и ',
+    'word.day': 'день|дня|дней',
+    'word.year': 'год|года|лет',
+    'word.month': 'месяц|месяца|месяцев',
+    'word.school': 'школа|школы|школ',
+    'word.task': 'мероприятие',
+    'word.step': 'подпункт',
+    'word.task-of': 'мероприятия',
+    'word.step-of': 'подпункта',
+    'word.file': 'файл|файла|файлов',
+    'word.error': 'ошибка|ошибки|ошибок',
+    'word.warning': 'предупреждение|предупреждения|предупреждений',
+    'word.item': 'пункт|пункта|пунктов',
+    # ------------------------------------------------------------------ date
+    'date.by': 'до {date}',
+    # ------------------------------------------------------------------ number
+    'number.group': ' ',
+    'number.decimal': ',',
+    'unit.bytes': 'байт',
+    'unit.kb': 'КБ',
+    'unit.mb': 'МБ',
+}

@@ -1,0 +1,55 @@
+"""Names as plans write them: one key for the spellings of one name, the «Фамилия И.О.» form of
+a full name, and the names nearest to an unknown one."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+_INITIALS_SPACE = re.compile(r"(?<=\.)\s+(?=\w(?:\.|$))")
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(name: str) -> str:
+    """A key under which spellings of one name meet: case, ё, spaces and dots folded.
+
+    "Моргунова И. Е." and "моргунова и.е" give the same key.
+    """
+    # " ".join(split()) is re.sub(r"\s+", " ", ...).strip(): both take str.isspace()'s
+    # spaces, the no-break space among them (tests/test_dates_fastpaths.py checks every code
+    # point); then only single spaces are left, and an initial's can only follow ". "
+    key = " ".join(name.casefold().replace("ё", "е").split())
+    if ". " in key:
+        key = _INITIALS_SPACE.sub("", key)
+    return key.replace(" ,", ",").rstrip(".,;: ")
+
+
+@lru_cache(maxsize=65536)
+def initials_form(full_name: str) -> str | None:
+    """"Сысоева Оксана Павловна" -> "Сысоева О.П." (None when not a three-part name)."""
+    parts = full_name.split()
+    if len(parts) < 2 or any(part.endswith(".") for part in parts[1:]):
+        return None
+    surname, given = parts[0], parts[1:3]
+    return surname + " " + "".join(p[0].upper() + "." for p in given)
+
+
+def closest_names(ref: str, names: list[str], limit: int = 3, cutoff: float = 0.7) -> list[str]:
+    """The names nearest to `ref`: the best match and any about as close (difflib ratio)."""
+    target = normalise_name(ref)
+    matcher = difflib.SequenceMatcher(b=target)
+    scored: dict[str, tuple[float, str]] = {}
+    for name in names:
+        key = normalise_name(name)
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        score = matcher.ratio()
+        if score >= cutoff and (key not in scored or scored[key][0] < score):
+            scored[key] = (score, name)
+    if not scored:
+        return []
+    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1]))
+    best = ranked[0][0]
+    return [name for score, name in ranked[:limit] if score >= best - 0.05]

@@ -1,0 +1,46 @@
+"""`overdue`: open tasks and steps whose deadline has passed."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clusterctl.model.status import OPEN, deadline_span
+from clusterctl.queries.digest import PlanDigest
+from clusterctl.queries.filters import Filters, Selection
+from clusterctl.queries.units import Listed, listed, sort_key, units
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OverdueItem(Listed):
+    """An open task or step whose deadline has passed."""
+
+    days_overdue: int
+    """Days since the deadline's last day: 1 on the day after it."""
+
+
+def overdue(digests: Sequence[PlanDigest], today: datetime.date,
+            filters: Filters | None = None) -> list[OverdueItem]:
+    """Every open task and step whose deadline interval ended before `today`.
+
+    Open means planned or in progress as of `today`; `filters.statuses` may narrow that to
+    one of them. A task whose steps carry their own deadlines is judged step by step.
+    Ongoing, unscheduled and recurring deadlines are never overdue. Sorted by days overdue
+    (most first), then project and id.
+    """
+    return late(Selection(digests, filters), today)
+
+
+def late(selection: Selection, today: datetime.date) -> list[OverdueItem]:
+    """`overdue` of plans whose filters are resolved already."""
+    found: list[OverdueItem] = []
+    for unit in units(selection, today):
+        _, due = deadline_span(unit.deadline)
+        if due is None or due >= today or unit.state not in OPEN:
+            continue
+        if not selection.status(unit.state):
+            continue
+        found.append(OverdueItem(**listed(unit, today), days_overdue=(today - due).days))
+    found.sort(key=lambda o: (-o.days_overdue, *sort_key(o)))
+    return found
