@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import enum
 import hashlib
 import importlib
 import io
@@ -194,37 +195,73 @@ def _read_entry(path: Path) -> bytes | None:
 # ---------------------------------------------------------------------------- digests
 
 _DIGEST_CLASSES = {
-    ("datetime", "date"): None,
-    ("clusterctl.model.deadlines", "Deadline"): None,
-    ("clusterctl.model.deadlines", "Period"): None,
-    ("clusterctl.model.deadlines", "DeadlineKind"): None,
-    ("clusterctl.model.status", "Status"): None,
-    ("clusterctl.queries.digest", "PlanDigest"): None,
-    ("clusterctl.queries.digest", "Work"): None,
-    ("clusterctl.queries.digest", "Event"): None,
-    ("clusterctl.queries.digest", "Outcome"): None,
-    ("clusterctl.queries.digest", "Stage"): None,
-    ("clusterctl.queries.digest", "Cluster"): None,
-    ("clusterctl.queries.digest", "Rules"): None,
-    ("clusterctl.queries.people", "Registry"): None,
-    ("clusterctl.queries.people", "Entry"): None,
+    ("datetime", "date"),
+    ("clusterctl.model.deadlines", "Deadline"),
+    ("clusterctl.model.deadlines", "Period"),
+    ("clusterctl.model.deadlines", "DeadlineKind"),
+    ("clusterctl.model.status", "Status"),
+    ("clusterctl.queries.digest", "PlanDigest"),
+    ("clusterctl.queries.digest", "Work"),
+    ("clusterctl.queries.digest", "Event"),
+    ("clusterctl.queries.digest", "Outcome"),
+    ("clusterctl.queries.digest", "Stage"),
+    ("clusterctl.queries.digest", "Cluster"),
+    ("clusterctl.queries.digest", "Rules"),
+    ("clusterctl.queries.people", "Registry"),
+    ("clusterctl.queries.people", "Entry"),
 }
-"""The classes a stored digest may name: nothing else is ever built from the cache."""
+"""The classes a stored digest may name, and their enums' members (`Status.done`); besides
+them only `tuple.__new__` (pickled as `getattr(tuple, "__new__")`), which builds the named
+tuples: nothing else is ever built from a stored digest."""
+
+
+def _tuple_new_only(owner: Any, name: str) -> Any:
+    """The `getattr` a stored digest may call: `tuple.__new__`, and nothing else."""
+    if owner is tuple and name == "__new__":
+        return tuple.__new__
+    raise DigestRefused(f"getattr({owner!r}, {name!r})")
 
 
 class DigestRefused(Exception):
     """A stored digest holds something `load_digest` does not build."""
 
 
+class _DigestPickler(pickle.Pickler):
+    """Pickles a digest so that it loads fast: a named tuple as `tuple.__new__(cls, values)`
+    (one call in C, where the default goes through the class's `__new__` written in Python)
+    and an enum member as a reference to it (`Status.done`, read once per digest) instead of
+    a call of its class. Loading 2,000 digests: 3.1 s → 0.4 s (docs/performance.md)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if isinstance(obj, tuple) and kind is not tuple:  # a named tuple of the digest
+            return tuple.__new__, (kind, tuple(obj))
+        if isinstance(obj, enum.Enum):
+            return f"{kind.__qualname__}.{obj.name}"
+        return NotImplemented
+
+
 class _DigestUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _DIGEST_CLASSES:
+        if module == "builtins" and name in ("getattr", "tuple"):
+            return _tuple_new_only if name == "getattr" else tuple
+        head, _, member = name.partition(".")
+        if (module, name) not in _DIGEST_CLASSES and (
+                not member or (module, head) not in _DIGEST_CLASSES):
             raise DigestRefused(f"{module}.{name}")
-        return getattr(importlib.import_module(module), name)
+        found = getattr(importlib.import_module(module), head)
+        if member:  # an enum's member, nothing else
+            if not (isinstance(found, type) and issubclass(found, enum.Enum)):
+                raise DigestRefused(f"{module}.{name}")
+            return found[member]
+        return found
 
 
 def dump_digest(digest: PlanDigest) -> bytes:
-    return pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL)
+    """A digest as bytes for the cache and for the way back from a worker process."""
+    buffer = io.BytesIO()
+    _DigestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(digest)
+    return buffer.getvalue()
 
 
 def load_digest(blob: bytes) -> PlanDigest:

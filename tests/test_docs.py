@@ -58,3 +58,27 @@ def test_russian_guide_example_is_a_valid_plan() -> None:
     )
     assert result.plan is not None
     assert [d.code for d in result.diagnostics] == []
+
+
+def test_the_architecture_names_every_module() -> None:
+    """docs/architecture.md has a row for every module of the package (the rules' modules
+    as `check/rules/*.py`, the catalogs' files as `i18n/ru/`, `i18n/en/`)."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "clusterctl"
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name.startswith("check/rules/") and name not in ("check/rules/__init__.py",
+                                                            "check/rules/base.py"):
+            assert f"`{path.stem}`" in text, name
+            continue
+        if name.startswith(("i18n/ru/", "i18n/en/")):
+            assert f"`{name.rsplit('/', 1)[0]}/`" in text, name
+            continue
+        if name.endswith("/__init__.py") and name.count("/") == 1 and name not in (
+                "i18n/__init__.py", "cli/__init__.py"):
+            assert f"**{name.split('/')[0]}/**" in text, name  # a package's heading
+            continue
+        if name == "documents/context/__init__.py":
+            continue
+        shown = name if "/" in name else f"clusterctl/{name}"
+        assert f"`{shown}`" in text, name

@@ -37,6 +37,9 @@ class FileResult:
     left them out (see `model.index.unread_paths`)."""
     digest: PlanDigest | None = None
     """What the queries know of a usable plan (made by the runner when asked for)."""
+    packed: bytes | None = None
+    """The digest as `cache.dump_digest` bytes, as it comes from a worker process or the
+    cache (the runner makes it `digest`)."""
     plan: Plan | None = None
     """The plan (when checked in this process: `check_bytes`, `check_file`)."""
     index: PlanIndex | None = None

@@ -37,9 +37,10 @@ def late(selection: Selection, today: datetime.date) -> list[OverdueItem]:
     found: list[OverdueItem] = []
     for unit in units(selection, today):
         _, due = deadline_span(unit.deadline)
-        if due is None or due >= today or unit.state not in OPEN:
+        if due is None or due >= today:
             continue
-        if not selection.status(unit.state):
+        state = unit.state
+        if state not in OPEN or not selection.status(state):
             continue
         found.append(OverdueItem(**listed(unit, today), days_overdue=(today - due).days))
     found.sort(key=lambda o: (-o.days_overdue, *sort_key(o)))

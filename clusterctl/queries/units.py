@@ -53,7 +53,15 @@ class Unit(NamedTuple):
     work: Work
     """The task itself, or one of its steps."""
     deadline: Deadline | None
-    state: Status
+    today: datetime.date
+
+    @property
+    def state(self) -> Status:
+        """Its status as of `today` (worked out when asked: most units of an `overdue` are
+        left out by their deadline first)."""
+        if self.work is self.task:
+            return task_status(self.task, self.today)
+        return step_status(self.work, self.task, self.today)
 
 
 def units(selection: Selection, today: datetime.date, only: int | None = None,
@@ -69,14 +77,12 @@ def units(selection: Selection, today: datetime.date, only: int | None = None,
                     and selection.cluster(digest, task.cluster, task.cluster_ref)):
                 continue
             if task_is_unit(task) and (not by_people or selection.names(pos, task.responsible)):
-                yield Unit(pos, digest, task, task, task_deadline(task),
-                           task_status(task, today))
+                yield Unit(pos, digest, task, task, task_deadline(task), today)
             for step in task.steps:
                 if step_is_unit(step, task) and (
                     not by_people or selection.names(pos, step.responsible)
                 ):
-                    yield Unit(pos, digest, task, step, step.deadline,
-                               step_status(step, task, today))
+                    yield Unit(pos, digest, task, step, step.deadline, today)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -92,13 +92,14 @@ def who(digests: Sequence[PlanDigest], today: datetime.date, name: str | None = 
         for key in keys:  # listed, with nothing counted perhaps
             tallies.setdefault(key, [0, 0, 0])
         _, due = deadline_span(unit.deadline)
-        if name is not None and keys and selection.status(unit.state):
-            late = unit.state in OPEN and due is not None and due < today
+        state = unit.state
+        if name is not None and keys and selection.status(state):
+            late = state in OPEN and due is not None and due < today
             items.append(PersonItem(
                 **listed(unit, today), days_left=(due - today).days if due else None,
                 overdue=late, owners=tuple(keys),
             ))
-        if unit.state not in counted:
+        if state not in counted:
             continue
         for key in keys:
             tally = tallies[key]

@@ -640,3 +640,39 @@ def test_a_plan_with_errors_is_reported_and_skipped(runner: CliRunner, tmp_path:
     assert f"{broken}:2:" in err
     code, out, _ = _render(runner, "roadmap", str(plan.parent), "--project", "broken")
     assert code == 1 and out == ""
+
+
+def test_docs_say_which_kinds_see_what() -> None:
+    """The table «Which kinds see what» is what `build_context` computes for each kind (the
+    variables that come with one: `figures` with `status`, `by_responsible` with `who`)."""
+    from clusterctl.documents.context.kinds import EXTRAS
+
+    text = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    table = text[text.index("### Which kinds see what"):]
+    comes_with = {"status": ["status", "figures"], "who": ["who", "by_responsible"]}
+    for kind, extras in EXTRAS.items():
+        row = re.search(rf"^\| `{re.escape(kind)}` \| (.*) \|$", table, re.M)
+        assert row is not None, kind
+        listed = re.findall(r"`(\w+)`", row[1])
+        assert sorted(listed) == sorted(v for e in extras for v in comes_with.get(e, [e])), kind
+
+
+@pytest.mark.parametrize("kind", ["roadmap", "passport", "report", "note", "agenda"])
+def test_a_kind_has_exactly_its_variables(in_root: Path, kind: str) -> None:
+    """Each kind gets the common variables and its own; a --template (no kind) gets all."""
+    from clusterctl.check import CheckOptions, check_file
+    from clusterctl.documents.context.kinds import EXTRAS, build_context
+    from clusterctl.queries import build_digest
+
+    today = datetime.date(2022, 10, 16)
+    path = "projects/primorye-roadmap-2022.yaml"
+    result = check_file(Path(path), path, CheckOptions(today=today))
+    assert result.index is not None
+    digest = build_digest(result.index)
+    every = set(build_context(result.index, digest, today))
+    mine = set(build_context(result.index, digest, today, kind=kind))
+    extras = {"status": {"status", "figures"}, "who": {"who", "by_responsible"}}
+    own = set().union(*(extras.get(e, {e}) for e in EXTRAS[kind])) if EXTRAS[kind] else set()
+    optional = set().union(*(extras.get(e, {e}) for e in
+                             ("status", "timeline", "upcoming", "who", "report", "agendas")))
+    assert mine == (every - optional) | own
