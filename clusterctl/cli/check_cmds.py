@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from clusterctl.cli.app import (
+from clusterctl.cli.base import (
     AsOfOpt,
     CacheDirOpt,
     JobsOpt,

@@ -5,8 +5,6 @@ to change), 1 the edit was refused and the file left untouched (the reason on st
 (no such file, a bad date, an empty reason).
 """
 
-from __future__ import annotations
-
 import datetime
 import sys
 from collections.abc import Callable
@@ -15,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from clusterctl.cli.app import AsOfOpt, LangOpt, app, day_option, fail_usage, today_or
+from clusterctl.cli.base import AsOfOpt, LangOpt, app, day_option, fail_usage, today_or
 
 if TYPE_CHECKING:
     from clusterctl.edit import EditResult
@@ -72,7 +70,7 @@ def _text(value: str, option: str, lang: str) -> str:
     return value
 
 
-def _run(call: Callable[[], EditResult], lang: str, dry_run: bool) -> None:
+def _run(call: "Callable[[], EditResult]", lang: str, dry_run: bool) -> None:
     from clusterctl.errors import PlanWriteError
     from clusterctl.i18n import t
     from clusterctl.output.reporters import report

@@ -1,13 +1,11 @@
 """`export ics`: the plans as a calendar file for a phone or a desktop calendar."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 
 import typer
 
-from clusterctl.cli.app import (
+from clusterctl.cli.base import (
     App,
     AsOfOpt,
     CacheDirOpt,

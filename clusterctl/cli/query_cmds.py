@@ -6,15 +6,13 @@ file was skipped. A filter value that matches nothing is a usage error (exit 2) 
 closest known values. See docs/queries.md.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from clusterctl.cli.app import (
+from clusterctl.cli.base import (
     AsOfOpt,
     CacheDirOpt,
     ClusterOpt,
@@ -77,21 +75,21 @@ class Asked:
         self._plans: Plans | None = None
 
     @property
-    def plans(self) -> Plans:
+    def plans(self) -> "Plans":
         if self._plans is None:
             self._plans = plans_for_query(self.paths, self.options, running=self.running)
         return self._plans
 
     @property
-    def digests(self) -> list[PlanDigest]:
+    def digests(self) -> "list[PlanDigest]":
         return self.plans.digests
 
     @property
-    def unread(self) -> list[Unread]:
+    def unread(self) -> "list[Unread]":
         """The deadlines of the plans asked about that the grammar did not understand."""
         return self.plans.unread(self.filters.projects)
 
-    def emit(self, table: Callable[[], Table], data: Any, fields: Sequence[str],
+    def emit(self, table: "Callable[[], Table]", data: Any, fields: Sequence[str],
              records: Callable[[], Sequence[dict[str, Any]]]) -> None:
         """Print the answer in the format asked for (only that one is built: a region's
         answer can have tens of thousands of rows)."""

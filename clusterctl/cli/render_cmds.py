@@ -1,7 +1,5 @@
 """`render` and `templates`: documents from the plan through Jinja templates."""
 
-from __future__ import annotations
-
 import datetime
 import sys
 from dataclasses import dataclass
@@ -10,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clusterctl.cli.app import (
+from clusterctl.cli.base import (
     App,
     AsOfOpt,
     CacheDirOpt,
@@ -74,7 +72,7 @@ def _parse_args(args: list[str], template: str | None, task: str | None, lang: s
     return _Job(kind, task, rest)
 
 
-def _select(plans: Plans, project: str | None, lang: str) -> list[FileResult]:
+def _select(plans: "Plans", project: str | None, lang: str) -> "list[FileResult]":
     from clusterctl.i18n import t
 
     usable = plans.usable
@@ -90,8 +88,8 @@ def _select(plans: Plans, project: str | None, lang: str) -> list[FileResult]:
     return chosen
 
 
-def _find_task(items: list[ItemCtx], ref: str, stage: str | None, file: str, lang: str
-               ) -> ItemCtx:
+def _find_task(items: "list[ItemCtx]", ref: str, stage: str | None, file: str, lang: str
+               ) -> "ItemCtx":
     from clusterctl.documents.context.letters import find_task
     from clusterctl.i18n import t
 
@@ -105,7 +103,7 @@ def _find_task(items: list[ItemCtx], ref: str, stage: str | None, file: str, lan
     raise fail_usage(t("render.ambiguous-task", lang, file=file, ref=repr(ref), keys=keys))
 
 
-def _warn_missing(letter: LetterCtx, file: str, lang: str) -> None:
+def _warn_missing(letter: "LetterCtx", file: str, lang: str) -> None:
     from clusterctl.i18n import t
 
     what = t("render.letter." + letter.kind, lang)

@@ -93,7 +93,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, Literal, NamedTuple, TypeAlias
 
 from clusterctl.model.deadlines import (
@@ -115,6 +115,10 @@ from clusterctl.model.deadlines import (
 
 __all__ = ["day_and_month", "parse_day", "parse_deadline", "parse_period"]
 
+_re: Final = cache(re.compile)
+"""A pattern of the grammar, compiled the first time a phrase needs it (compiling all of them
+costs ≈ 20 ms of a one-plan check, which needs a few)."""
+
 _MAX_LENGTH: Final = 200  # longer texts are notes, not deadlines (and would be slow to split)
 
 
@@ -132,14 +136,14 @@ _TRANSLATE: Final = str.maketrans(
 )
 # The characters _TRANSLATE changes: str.translate with a dict is slow on Cyrillic text, and
 # most phrases contain none of them.
-_TRANSLATED_RE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
-_TAIL_PAREN_RE: Final = re.compile(r" ?\([^()]*\)$")
-_TAIL_WORD_RE: Final = re.compile(r" ?включительно$")
-_YEAR_SUFFIX_RE: Final = re.compile(
+_TRANSLATED_RE: Final = ("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
+_TAIL_PAREN_RE: Final = (r" ?\([^()]*\)$")
+_TAIL_WORD_RE: Final = (r" ?включительно$")
+_YEAR_SUFFIX_RE: Final = (
     r"(?<=[0-9]) ?(?:г\.? ?г|годы|годах|годов|года|году|год|г)(?![а-яa-z])\.?"
 )
-_SEP_SPACE_RE: Final = re.compile(r" ?([-/]) ?")
-_DIGIT_DOT_SPACE_RE: Final = re.compile(r"(?<=[0-9])\. (?=[0-9])")
+_SEP_SPACE_RE: Final = (r" ?([-/]) ?")
+_DIGIT_DOT_SPACE_RE: Final = (r"(?<=[0-9])\. (?=[0-9])")
 
 
 # A text that ends in none of these is left alone by _strip_tail (see the three steps there).
@@ -152,9 +156,9 @@ def _strip_tail(s: str) -> str:
     while s.endswith(_TAIL_ENDINGS):
         t = s.rstrip(" .;,")
         if t.endswith(")"):
-            t = _TAIL_PAREN_RE.sub("", t)
+            t = _re(_TAIL_PAREN_RE).sub("", t)
         if t.endswith("включительно"):
-            t = _TAIL_WORD_RE.sub("", t)
+            t = _re(_TAIL_WORD_RE).sub("", t)
         if t == s:
             return s
         s = t
@@ -166,7 +170,7 @@ def _normalize(text: str) -> str:
     """The phrase folded for the grammar (cached: a phrase that needs its period is
     parsed once per period, but normalised once)."""
     s = text.casefold()
-    if _TRANSLATED_RE.search(s):
+    if _re(_TRANSLATED_RE).search(s):
         s = s.translate(_TRANSLATE)
     # The same as re.sub(r"\s+", " ", s).strip(): \s, str.split() and str.strip() all use
     # str.isspace() (tests/test_dates_fastpaths.py checks every code point). No line break
@@ -174,13 +178,13 @@ def _normalize(text: str) -> str:
     s = " ".join(s.split())
     s = _strip_tail(s)
     if "г" in s:  # every year suffix contains «г»
-        s = _YEAR_SUFFIX_RE.sub("", s)
+        s = _re(_YEAR_SUFFIX_RE).sub("", s)
     s = _strip_tail(s)
     if " -" in s or "- " in s or " /" in s or "/ " in s:
         # without a space next to a dash or a slash every match is replaced by itself
-        s = _SEP_SPACE_RE.sub(r"\1", s)
+        s = _re(_SEP_SPACE_RE).sub(r"\1", s)
     if ". " in s:
-        s = _DIGIT_DOT_SPACE_RE.sub(".", s)
+        s = _re(_DIGIT_DOT_SPACE_RE).sub(".", s)
     return s.strip()
 
 
@@ -251,24 +255,24 @@ _QNUM: Final = (
     r"|четвертый|четвертом|четвертого)"
 )
 _HNUM: Final = rf"(?:(?:ii|i|[12]){_ORD_SUFFIX}|первое|первом|первого|второе|втором|второго)"
-_NUM_TOKEN_RE: Final = re.compile(rf"(?P<n>{_NUMERALS}|[a-zа-я]+){_ORD_SUFFIX}")
+_NUM_TOKEN_RE: Final = (rf"(?P<n>{_NUMERALS}|[a-zа-я]+){_ORD_SUFFIX}")
 
-_ISO_RE: Final = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
-_DMY_RE: Final = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2}))?")
-_DAY_NAME_RE: Final = re.compile(rf"(?P<d>[0-9]{{1,2}}) ?{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
-_MONTH_RE: Final = re.compile(rf"{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
-_YEAR_RE: Final = re.compile(r"[0-9]{4}")
-_QUARTER_RE: Final = re.compile(rf"(?P<q>{_QNUM}) ?(?:квартал[аеу]?|кв\.?) ?(?P<y>[0-9]{{4}})")
-_HALF_RE: Final = re.compile(rf"(?P<h>{_HNUM}) ?(?:полугоди[еяи]) ?(?P<y>[0-9]{{4}})")
+_ISO_RE: Final = (r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
+_DMY_RE: Final = (r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2}))?")
+_DAY_NAME_RE: Final = (rf"(?P<d>[0-9]{{1,2}}) ?{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
+_MONTH_RE: Final = (rf"{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
+_YEAR_RE: Final = (r"[0-9]{4}")
+_QUARTER_RE: Final = (rf"(?P<q>{_QNUM}) ?(?:квартал[аеу]?|кв\.?) ?(?P<y>[0-9]{{4}})")
+_HALF_RE: Final = (rf"(?P<h>{_HNUM}) ?(?:полугоди[еяи]) ?(?P<y>[0-9]{{4}})")
 _SCHOOL_MARK: Final = r"(?:учебн(?:ый|ого|ом|ому) год[ау]?|уч\.? ?г(?:од[ау]?)?\.?)"
-_SCHOOL_RE: Final = re.compile(
+_SCHOOL_RE: Final = (
     rf"(?P<y1>[0-9]{{4}})[-/](?P<y2>[0-9]{{4}}|[0-9]{{2}}) ?{_SCHOOL_MARK}"
     rf"|(?:учебный|уч\.?) ?год (?P<y1b>[0-9]{{4}})[-/](?P<y2b>[0-9]{{4}}|[0-9]{{2}})"
 )
-_SCHOOL_HALF_RE: Final = re.compile(rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)")
+_SCHOOL_HALF_RE: Final = (rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)")
 _MONTH_FIRSTS: Final = frozenset(form[0] for form in _MONTH_FORMS)  # the first letters of _MON
-_BARE_DAY_RE: Final = re.compile(r"[0-9]{1,2}")
-_BARE_ORD_RE: Final = re.compile(_QNUM)
+_BARE_DAY_RE: Final = (r"[0-9]{1,2}")
+_BARE_ORD_RE: Final = (_QNUM)
 
 # Keyword phrases (matched against the whole normalised text).
 _LEAD: Final = r"(?:постоянно|систематически|регулярно)"
@@ -279,8 +283,8 @@ _SPAN: Final = (
     r"|весь (?:учебный год|год|период(?: реализации(?: проекта)?)?"
     r"|срок(?: реализации(?: проекта)?)?|проект))"
 )
-_ONGOING_RE: Final = re.compile(rf"{_LEAD}(?:,? {_SPAN})?|{_SPAN}(?:,? {_LEAD})?")
-_UNSCHEDULED_RE: Final = re.compile(
+_ONGOING_RE: Final = (rf"{_LEAD}(?:,? {_SPAN})?|{_SPAN}(?:,? {_LEAD})?")
+_UNSCHEDULED_RE: Final = (
     r"по (?:отдельному |индивидуальному |утвержденному )?(?:графику|плану|расписанию)"
     r"|по (?:отдельным |индивидуальным )?(?:графикам|планам)"
     r"|по согласованию|по мере (?:необходимости|готовности|поступления)|по запрос(?:у|ам)"
@@ -301,14 +305,12 @@ _RECURRING: Final = tuple(
     )
 )
 """(regex, recurrence) of the recurring forms."""
-_RECURRING_RES: Final = tuple((re.compile(pattern), recurrence)
-                              for pattern, recurrence in _RECURRING)
 
 
 _BEFORE_WORDS: Final = r"(?:в срок |срок )?(?:до|не позднее(?: чем)?|не позже(?: чем)?)"
-_BEFORE_YEAR_END_RE: Final = re.compile(rf"{_BEFORE_WORDS} конца (?:текущего )?года")
-_BEFORE_RE: Final = re.compile(rf"{_BEFORE_WORDS}(?: конца)? (?P<rest>.+)")
-_PREFIX_RE: Final = re.compile(r"(?:в течение|в течении|на протяжении|в период|весь|в|во) ")
+_BEFORE_YEAR_END_RE: Final = (rf"{_BEFORE_WORDS} конца (?:текущего )?года")
+_BEFORE_RE: Final = (rf"{_BEFORE_WORDS}(?: конца)? (?P<rest>.+)")
+_PREFIX_RE: Final = (r"(?:в течение|в течении|на протяжении|в период|весь|в|во) ")
 
 # How every match of a keyword regex above starts (or what it contains): _parse tries a regex
 # only on a text that passes its test, since most phrases are dates and match none of them
@@ -325,9 +327,9 @@ _UNSCHEDULED_START: Final = "по "
 _RECURRING_START: Final = "еже"  # «еженедельно»…; every other form has «раз» (_ONCE, _TWICE…)
 _BEFORE_STARTS: Final = ("в срок ", "срок ", "до", "не позднее", "не позже")  # _BEFORE_WORDS
 _PREFIX_STARTS: Final = ("в", "на протяжении ")
-_FROM_TO_RE: Final = re.compile(r"(?:в период )?со? (?P<body>.+)")
+_FROM_TO_RE: Final = (r"(?:в период )?со? (?P<body>.+)")
 _FROM_TO_STARTS: Final = ("с", "в период с")  # how every match of _FROM_TO_RE starts
-_FROM_TO_SEP_RE: Final = re.compile(r" (?:по|до) ")
+_FROM_TO_SEP_RE: Final = (r" (?:по|до) ")
 
 
 # --------------------------------------------------------------------------- points
@@ -415,7 +417,7 @@ def _school_half(frag: str, y1: int, h: int) -> _Point:
 
 
 def _ordinal(token: str, words: dict[str, int]) -> int | None:
-    m = _NUM_TOKEN_RE.fullmatch(token)
+    m = _re(_NUM_TOKEN_RE).fullmatch(token)
     if m is not None and m["n"] in words:
         return words[m["n"]]
     return words.get(token)
@@ -441,42 +443,42 @@ def _parse_point(s: str, allow_bare: bool) -> _Point | None:
     # Each regex is tried only if the text passes a cheap test that every match passes.
     first = s[0]
     if first.isdigit():
-        if s[4:5] == "-" and (m := _ISO_RE.fullmatch(s)):  # four digits, then the dash
+        if s[4:5] == "-" and (m := _re(_ISO_RE).fullmatch(s)):  # four digits, then the dash
             return _day_point(s, int(m["d"]), int(m["m"]), int(m["y"]))
-        if "." in s[1:3] and (m := _DMY_RE.fullmatch(s)):  # one or two digits, then the dot
+        if "." in s[1:3] and (m := _re(_DMY_RE).fullmatch(s)):  # one or two digits, then the dot
             ys = m["y"]
             year = None if ys is None else (2000 + int(ys) if len(ys) == 2 else int(ys))
             return _day_point(s, int(m["d"]), int(m["m"]), year)
-        if not s.isascii() and (m := _DAY_NAME_RE.fullmatch(s)):  # month names are Cyrillic
+        if not s.isascii() and (m := _re(_DAY_NAME_RE).fullmatch(s)):  # month names are Cyrillic
             year = None if m["y"] is None else int(m["y"])
             return _day_point(s, int(m["d"]), _MONTH_FORMS[m["mon"]], year)
-        if len(s) == 4 and _YEAR_RE.fullmatch(s):
+        if len(s) == 4 and _re(_YEAR_RE).fullmatch(s):
             year = int(s)
             _check_year(year, s)
             return _span(s, "year", year, date(year, 1, 1), date(year, 12, 31))
-    elif first in _MONTH_FIRSTS and (m := _MONTH_RE.fullmatch(s)):  # starts with a month name
+    elif first in _MONTH_FIRSTS and (m := _re(_MONTH_RE).fullmatch(s)):  # starts with a month name
         year = None if m["y"] is None else int(m["y"])
         if year is not None:
             _check_year(year, s)
         return _Point("month", s, year, _MONTH_FORMS[m["mon"]])
-    if "кв" in s and (m := _QUARTER_RE.fullmatch(s)):  # «квартал» or «кв.»
+    if "кв" in s and (m := _re(_QUARTER_RE).fullmatch(s)):  # «квартал» or «кв.»
         q = _ordinal(m["q"], _QUARTER_WORDS)
         if q is not None:
             return _quarter(s, int(m["y"]), q)
     has_half = "полугоди" in s
-    if has_half and (m := _HALF_RE.fullmatch(s)):
+    if has_half and (m := _re(_HALF_RE).fullmatch(s)):
         h = _ordinal(m["h"], _HALF_WORDS)
         if h is not None:
             return _half(s, int(m["y"]), h)
-    if "уч" in s and (m := _SCHOOL_RE.fullmatch(s)):  # «учебный» or «уч.»
+    if "уч" in s and (m := _re(_SCHOOL_RE).fullmatch(s)):  # «учебный» or «уч.»
         y1 = _school_years(m, s)
         return _span(s, "school", y1, date(y1, 9, 1), date(y1 + 1, 8, 31))
-    if has_half and (m := _SCHOOL_HALF_RE.fullmatch(s)):
+    if has_half and (m := _re(_SCHOOL_HALF_RE).fullmatch(s)):
         h = _ordinal(m["h"], _HALF_WORDS)
-        sm = _SCHOOL_RE.fullmatch(m["sy"])
+        sm = _re(_SCHOOL_RE).fullmatch(m["sy"])
         if h is not None and sm is not None:
             return _school_half(s, _school_years(sm, m["sy"]), h)
-    if allow_bare and (_BARE_DAY_RE.fullmatch(s) or _BARE_ORD_RE.fullmatch(s)):
+    if allow_bare and (_re(_BARE_DAY_RE).fullmatch(s) or _re(_BARE_ORD_RE).fullmatch(s)):
         return _Point("bare", s)
     return None
 
@@ -645,9 +647,9 @@ def _parse_expr(s: str, period: Period | None, text: str) -> tuple[DeadlineKind,
         a, b = _interval(pt, period, text)
         return (DeadlineKind.DATE if pt.kind == "day" else DeadlineKind.RANGE), a, b
     result: tuple[date, date] | None = None
-    if s.startswith(_FROM_TO_STARTS) and (m := _FROM_TO_RE.fullmatch(s)):
+    if s.startswith(_FROM_TO_STARTS) and (m := _re(_FROM_TO_RE).fullmatch(s)):
         body = m["body"]
-        pairs = [(body[: x.start()], body[x.end() :]) for x in _FROM_TO_SEP_RE.finditer(body)]
+        pairs = [(body[: x.start()], body[x.end() :]) for x in _re(_FROM_TO_SEP_RE).finditer(body)]
         pairs.extend(_splits(body, "-"))
         result = _best_range(pairs, period, text)
     if result is None and "-" in s:
@@ -672,28 +674,28 @@ def _parse(text: str, period: Period | None) -> Deadline:
     s = _normalize(text)
     if not s or len(s) > _MAX_LENGTH:
         raise not_understood(shown(text))
-    if s.startswith(_ONGOING_STARTS) and _ONGOING_RE.fullmatch(s):
+    if s.startswith(_ONGOING_STARTS) and _re(_ONGOING_RE).fullmatch(s):
         return Deadline(DeadlineKind.ONGOING, text, *_bounded(period))
-    if s.startswith(_UNSCHEDULED_START) and _UNSCHEDULED_RE.fullmatch(s):
+    if s.startswith(_UNSCHEDULED_START) and _re(_UNSCHEDULED_RE).fullmatch(s):
         return Deadline(DeadlineKind.UNSCHEDULED, text, None, None)
     if "раз" in s or s.startswith(_RECURRING_START):
-        for regex, recurrence in _RECURRING_RES:
-            if regex.fullmatch(s):
+        for regex, recurrence in _RECURRING:
+            if _re(regex).fullmatch(s):
                 return Deadline(DeadlineKind.RECURRING, text, *_bounded(period), recurrence)
     # «… конца (текущего) года»: the year suffix rule leaves this «года» (no digit before it)
-    if s.endswith("года") and _BEFORE_YEAR_END_RE.fullmatch(s):
+    if s.endswith("года") and _re(_BEFORE_YEAR_END_RE).fullmatch(s):
         if period is None or period.start.year != period.end.year:
             raise needs_year(shown(text), period, "ambiguous")
         end = date(period.end.year, 12, 31)
         return Deadline(DeadlineKind.BEFORE, text, period.start, end)
-    if s.startswith(_BEFORE_STARTS) and (m := _BEFORE_RE.fullmatch(s)):
+    if s.startswith(_BEFORE_STARTS) and (m := _re(_BEFORE_RE).fullmatch(s)):
         pt = _parse_point(m["rest"], False)
         if pt is None:
             raise not_understood(shown(text))
         end = _interval(pt, period, text)[1]
         start = period.start if period is not None and period.start <= end else None
         return Deadline(DeadlineKind.BEFORE, text, start, end)
-    if s.startswith(_PREFIX_STARTS) and (m := _PREFIX_RE.match(s)):
+    if s.startswith(_PREFIX_STARTS) and (m := _re(_PREFIX_RE).match(s)):
         s = s[m.end() :]
     parsed = _parse_expr(s, period, text)
     if parsed is None:
@@ -740,7 +742,7 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
     return result
 
 
-_DAY_INPUT_RE: Final = re.compile(
+_DAY_INPUT_RE: Final = (
     r"\s*(?:(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
     r"|(?P<d2>[0-9]{1,2})\.(?P<m2>[0-9]{1,2})\.(?P<y2>[0-9]{4}))\s*"
 )
@@ -751,7 +753,7 @@ def parse_day(text: str) -> date:
     Russian «16.10.2022» (the same parser for --as-of, --on, --from, --to). The year must lie
     in MIN_YEAR..MAX_YEAR, as in deadlines. Raises ValueError (with a message in English:
     callers say it in the user's language)."""
-    m = _DAY_INPUT_RE.fullmatch(text) if isinstance(text, str) else None
+    m = _re(_DAY_INPUT_RE).fullmatch(text) if isinstance(text, str) else None
     if m is None:
         raise ValueError(f"not a day: {text!r}")
     if m["y"] is not None:

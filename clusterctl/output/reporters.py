@@ -7,7 +7,6 @@ Only this module and the command line import rich, and only for colour on a term
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -72,6 +71,8 @@ def report_text(diagnostics: Sequence[Diagnostic], stream: TextIO, lang: str) ->
 
 
 def report_json(diagnostics: Sequence[Diagnostic], stream: TextIO, lang: str) -> None:
+    import json  # here: the text output, the usual one, does not need it at start-up
+
     json.dump([d.to_dict() for d in diagnostics], stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 

@@ -182,9 +182,8 @@ def test_python_dash_m(tmp_path: Path) -> None:
 def test_the_console_script_prints_and_exits_as_the_command_does(
     runner: CliRunner, tmp_path: Path, strict: bool
 ) -> None:
-    """The console script ends the process at once after the summary (`os._exit`, see
-    `cli.app.end_command`): the same output and exit status as the command run in this
-    process, with findings (exit 1) and without."""
+    """The console script (which imports only the command's module) prints and exits as the
+    command run in this process does, with findings (exit 1) and without."""
     broken = tmp_path / "broken.yaml"
     broken.write_text("project: [\n", encoding="utf-8")
     args = [str(PROJECTS), *([str(broken)] if not strict else []), "--lang", "en",

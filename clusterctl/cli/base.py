@@ -49,8 +49,6 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def run(*args: Any, **kwargs: Any) -> Any:
-        from click.exceptions import ClickException
-
         from clusterctl.errors import ClusterctlError
         from clusterctl.i18n import os_reason, t
 
@@ -60,7 +58,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
             raise fail_usage(t("cli.undecodable", lang, shown=undecodable))
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, ClickException, KeyboardInterrupt, SystemExit):
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
             raise
         except ClusterctlError as exc:
             typer.echo(f"clusterctl: {exc.describe(lang)}", err=True)
@@ -76,6 +74,8 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
                                           reason=os_reason(exc, lang)), err=True)
             raise typer.Exit(2) from None
         except Exception as exc:  # RecursionError, MemoryError and bugs
+            if type(exc).__module__.startswith(("click", "typer")):
+                raise  # click's own (a usage error): click reports it
             error = type(exc).__name__ if isinstance(exc, (RecursionError, MemoryError)) else (
                 f"{type(exc).__name__}: {exc}")
             typer.echo("clusterctl: " + t("cli.internal-error", lang, error=error), err=True)
