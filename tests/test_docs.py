@@ -82,3 +82,12 @@ def test_the_architecture_names_every_module() -> None:
             continue
         shown = name if "/" in name else f"clusterctl/{name}"
         assert f"`{shown}`" in text, name
+
+
+def test_the_russian_guide_example_of_format_1_1_is_a_valid_plan() -> None:
+    text = (ROOT / "docs" / "ru" / "README.md").read_text(encoding="utf-8")
+    [example] = [b for b in _yaml_blocks(text) if b.startswith("version: 1.1")]
+    result = check_bytes(example.encode("utf-8"), "docs/ru/README.md",
+                         CheckOptions(lang="ru", today=datetime.date(2022, 10, 16)))
+    assert result.plan is not None and result.plan.columns
+    assert [d.code for d in result.diagnostics] == []

@@ -119,7 +119,8 @@ def test_registering_one_command_changes_no_output(args: list[str]) -> None:
 
 
 def test_validate_imports_no_other_command_module() -> None:
+    """…nor the shell completion, which is imported only when the shell asks (Tab)."""
     code = (_command("validate", "projects/primorye-roadmap-2022.yaml", "--no-cache")
             + "\nprint(sorted(m for m in sys.modules if m.startswith('clusterctl.cli.')))")
     assert _probe("import sys\n" + code).splitlines()[-1] == (
-        "['clusterctl.cli.base', 'clusterctl.cli.check_cmds']")
+        "['clusterctl.cli.base', 'clusterctl.cli.check_cmds', 'clusterctl.cli.words']")

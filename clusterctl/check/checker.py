@@ -89,9 +89,13 @@ def _fill(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
     stage = values.get("stage")
     if isinstance(stage, str):
         values["stage_sp"] = f" {stage}" if stage else ""
-        values["in_stage"] = t("finding.in-stage", lang, stage=stage) if stage else ""
+        where = "finding.in-section" if values.get("section") else "finding.in-stage"
+        values["in_stage"] = t(where, lang, stage=stage) if stage else ""
     if "name" in values:
         values["name_q"] = quote(values["name"], lang)
+    advice = values.get("advice")
+    if isinstance(advice, str):  # the hint chosen by the rule (a key of the `advice.` group)
+        values["advice"] = t("advice." + advice, lang, **values)
     return message(code, lang, **values)
 
 

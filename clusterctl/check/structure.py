@@ -84,13 +84,20 @@ def _problem(error: dict[str, Any], lang: str) -> tuple[str, str]:
     return problem, t("problem-hint." + hint_kind, lang)
 
 
-def _meant_key(key: str, allowed: list[str]) -> str | None:
-    """The field a misspelt key stands for: homoglyphs folded, else the closest name."""
+def _meant_key(key: str, allowed: list[str]) -> tuple[str, str] | None:
+    """The field a mistyped key stands for, and why: "homoglyph" (Cyrillic letters that
+    look Latin: «tіtle»), "russian" (a Russian column word: «срок» for due), "close" (a
+    misspelling: «responsable»); None when nothing allowed here is near."""
+    from clusterctl.model.plan import RUSSIAN_KEYS
+
     folded = key.translate(_HOMOGLYPHS)
     if folded != key and folded in allowed:
-        return folded
+        return folded, "homoglyph"
+    russian = RUSSIAN_KEYS.get(" ".join(key.casefold().replace("_", " ").split()))
+    if russian is not None and russian in allowed:
+        return russian, "russian"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return (close[0], "close") if close else None
 
 
 def _meant_keys(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
@@ -100,9 +107,9 @@ def _meant_keys(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
         if error["type"] != "extra_forbidden":
             continue
         loc = tuple(error["loc"])
-        name = _meant_key(str(loc[-1]), field_names(model_at(loc[:-1])))
-        if name is not None:
-            out.add((*loc[:-1], name))
+        meant = _meant_key(str(loc[-1]), field_names(model_at(loc[:-1])))
+        if meant is not None:
+            out.add((*loc[:-1], meant[0]))
     return out
 
 
@@ -127,16 +134,17 @@ def structure_diagnostics(
             key = str(loc[-1])
             span = source.key_span(loc)
             allowed = field_names(model_at(loc[:-1]))
-            folded = key.translate(_HOMOGLYPHS)
-            if folded != key and folded in allowed:
+            guess = _meant_key(key, allowed)
+            if guess is not None and guess[1] == "homoglyph":
                 letters = ", ".join(sorted({ch for ch in key if not ch.isascii()}))
                 text, hint = message("homoglyph-key", lang, key=quote(key, lang),
-                                     letters=letters, expected=folded)
+                                     letters=letters, expected=guess[0])
                 code = "homoglyph-key"
             else:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                suggestion = (t("structure.did-you-mean", lang, key=close[0]) if close else ""
-                              ) + t("structure.allowed", lang, keys=", ".join(allowed))
+                said = "" if guess is None else t(
+                    "structure.russian-key" if guess[1] == "russian" else
+                    "structure.did-you-mean", lang, key=key, field=guess[0])
+                suggestion = said + t("structure.allowed", lang, keys=", ".join(allowed))
                 text, hint = message("unknown-key", lang, key=quote(key, lang), where=where,
                                      suggestion=suggestion)
                 code = "unknown-key"

@@ -11,6 +11,7 @@ mistyped command or anything else loads them all.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -62,6 +63,10 @@ def main() -> None:
     first = sys.argv[1] if len(sys.argv) > 1 else ""
     module = COMMANDS.get(first)
     app = load((module,) if module is not None else MODULES)
+    if "_CLUSTERCTL_COMPLETE" in os.environ:  # the shell asks for candidates (Tab)
+        from clusterctl.cli.completion import prepare
+
+        prepare()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive

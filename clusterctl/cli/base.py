@@ -31,9 +31,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 class App(typer.Typer):
     """A typer app whose every command runs inside `guarded`: the library's expected errors
     become a message and their exit status, and nothing else ever reaches the user as a
-    traceback."""
+    traceback. Its help pages and usage errors speak the user's language
+    (`clusterctl.cli.words`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from clusterctl.cli.words import Group
+
+        kwargs.setdefault("cls", Group)
+        super().__init__(**kwargs)
 
     def command(self, name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
+        from clusterctl.cli.words import Command
+
+        kwargs.setdefault("cls", Command)
         register = super().command(name, **kwargs)
 
         def wrap(func: F) -> F:
@@ -104,6 +114,80 @@ def _lang_of(kwargs: dict[str, Any]) -> str:
     return resolve_lang(lang if isinstance(lang, str) else None)
 
 
+# ---------------------------------------------------------------- shell completion
+# Small wrappers that typer inspects when it builds the commands; the completers themselves
+# (clusterctl.cli.completion) are imported only when the shell asks for candidates.
+
+
+def complete_plans(incomplete: str) -> list[str]:
+    from clusterctl.cli import completion
+
+    return completion.plan_files(incomplete)
+
+
+def complete_ref(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from clusterctl.cli import completion
+
+    return completion.refs(ctx.params.get("path"), incomplete)
+
+
+def complete_responsible(ctx: typer.Context, incomplete: str) -> list[str]:
+    from clusterctl.cli import completion
+
+    # while an option's value is being typed, click leaves the paths in ctx.args
+    return completion.responsible(ctx.params.get("paths") or ctx.args, incomplete)
+
+
+def complete_who_args(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`who [NAME] [PATH…]`: a name of the plans under projects/ (or a path) first."""
+    from clusterctl.cli import completion
+
+    if ctx.params.get("args"):
+        return completion.plan_files(incomplete)
+    return completion.responsible(None, incomplete) + completion.plan_files(incomplete)
+
+
+def complete_render_args(ctx: typer.Context, args: list[str], incomplete: str
+                         ) -> list[tuple[str, str]] | list[str]:
+    """`render KIND [TASK] [PATH…]`: a kind first, then plan files."""
+    from clusterctl.cli import completion
+
+    typed = ctx.params.get("args") or []
+    if not typed:
+        return completion.kinds(incomplete)
+    return completion.plan_files(incomplete)
+
+
+def complete_template_file(incomplete: str) -> list[str]:
+    from clusterctl.cli import completion
+
+    return completion.template_files(incomplete)
+
+
+def complete_template_name(incomplete: str) -> list[str]:
+    from clusterctl.cli import completion
+
+    return completion.template_names(incomplete)
+
+
+def _install_completion(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from clusterctl.cli import completion
+        from clusterctl.i18n import resolve_lang
+
+        typer.echo(completion.install(resolve_lang()))
+        raise typer.Exit(0)
+
+
+def _show_completion(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from clusterctl.cli import completion
+        from clusterctl.i18n import resolve_lang
+
+        typer.echo(completion.script(resolve_lang()))
+        raise typer.Exit(0)
+
+
 app = App(
     name="clusterctl",
     help="Планы кластерных проектов в YAML: проверка, сроки, документы, календари.\n\n"
@@ -120,7 +204,8 @@ LangOpt = Annotated[
 ]
 PathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Файлы или папки с планами (по умолчанию projects/).", show_default=False),
+    typer.Argument(help="Файлы или папки с планами (по умолчанию projects/).", show_default=False,
+                   autocompletion=complete_plans),
 ]
 AsOfOpt = Annotated[
     str | None,
@@ -154,6 +239,7 @@ ResponsibleOpt = Annotated[
     typer.Option(
         "--responsible", "-r",
         help="Только этот ответственный: id, имя, ФИО, другое написание или фамилия.",
+        autocompletion=complete_responsible,
     ),
 ]
 StatusOpt = Annotated[
@@ -188,6 +274,21 @@ def _root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Версия и выход."),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option("--install-completion", callback=_install_completion, is_eager=True,
+                     expose_value=False,
+                     help="Установить дополнение по Tab для вашей оболочки (bash, zsh, fish, "
+                     "PowerShell): команды, параметры, файлы планов, номера мероприятий, "
+                     "ответственные, виды документов."),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option("--show-completion", callback=_show_completion, is_eager=True,
+                     expose_value=False,
+                     help="Показать сценарий дополнения по Tab для вашей оболочки (чтобы "
+                     "установить его вручную)."),
     ] = False,
 ) -> None:
     """clusterctl — планы кластерных проектов в YAML."""

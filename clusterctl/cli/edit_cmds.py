@@ -13,13 +13,23 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from clusterctl.cli.base import AsOfOpt, LangOpt, app, day_option, fail_usage, today_or
+from clusterctl.cli.base import (
+    AsOfOpt,
+    LangOpt,
+    app,
+    complete_plans,
+    complete_ref,
+    day_option,
+    fail_usage,
+    today_or,
+)
 
 if TYPE_CHECKING:
     from clusterctl.edit import EditResult
 
 PathArg = Annotated[
-    str, typer.Argument(help="Файл плана (*.yaml).", metavar="PATH", show_default=False)
+    str, typer.Argument(help="Файл плана (*.yaml).", metavar="PATH", show_default=False,
+                        autocompletion=complete_plans)
 ]
 RefArg = Annotated[
     str,
@@ -27,6 +37,7 @@ RefArg = Annotated[
         help="Номер мероприятия: «8», подпункт «8.2» или с этапом «II/1.1».",
         metavar="REF",
         show_default=False,
+        autocompletion=complete_ref,
     ),
 ]
 DryRunOpt = Annotated[
@@ -35,6 +46,11 @@ DryRunOpt = Annotated[
 ]
 ReasonOpt = Annotated[
     str, typer.Option("--reason", "-r", help="Причина (обязательно).", show_default=False)
+]
+DecidedOpt = Annotated[
+    str | None,
+    typer.Option("--on", help="Когда решено: 2022-10-14 или 14.10.2022; "
+                 "по умолчанию сегодня (--as-of)."),
 ]
 
 
@@ -137,6 +153,7 @@ def reschedule(
                      show_default=False),
     ],
     reason: ReasonOpt,
+    on: DecidedOpt = None,
     as_of: AsOfOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -147,7 +164,9 @@ def reschedule(
     e = _begin(path, ref, as_of, lang)
     phrase = _text(to, "--to", e.lang)
     why = _text(reason, "--reason", e.lang)
-    _run(lambda: move(e.target, ref, phrase, why, e.today, lang=e.lang, dry_run=dry_run),
+    day = _day(on, "--on", e.lang) if on is not None else None
+    _run(lambda: move(e.target, ref, phrase, why, e.today, on=day, lang=e.lang,
+                      dry_run=dry_run),
          e.lang, dry_run)
 
 
@@ -156,6 +175,7 @@ def cancel(
     path: PathArg,
     ref: RefArg,
     reason: ReasonOpt,
+    on: DecidedOpt = None,
     as_of: AsOfOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -166,7 +186,8 @@ def cancel(
 
     e = _begin(path, ref, as_of, lang)
     why = _text(reason, "--reason", e.lang)
-    _run(lambda: drop(e.target, ref, why, e.today, lang=e.lang, dry_run=dry_run),
+    day = _day(on, "--on", e.lang) if on is not None else None
+    _run(lambda: drop(e.target, ref, why, e.today, on=day, lang=e.lang, dry_run=dry_run),
          e.lang, dry_run)
 
 

@@ -28,6 +28,7 @@ from clusterctl.cli.base import (
     StatusOpt,
     app,
     check_format,
+    complete_who_args,
     end,
     plans_for_query,
     say_unread,
@@ -254,6 +255,7 @@ def who(
             "или папки с планами (по умолчанию projects/). Если первый аргумент — "
             "существующий файл или папка, это путь, а не имя.",
             show_default=False,
+            autocompletion=complete_who_args,
         ),
     ] = None,
     as_of: AsOfOpt = None,

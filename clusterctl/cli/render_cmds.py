@@ -18,6 +18,9 @@ from clusterctl.cli.base import (
     Running,
     app,
     check_format,
+    complete_render_args,
+    complete_template_file,
+    complete_template_name,
     day_option,
     fail_usage,
     plans_for_query,
@@ -137,7 +140,7 @@ def render(
         typer.Argument(help="ВИД [МЕРОПРИЯТИЕ] [ПУТЬ…]: вид документа (roadmap, passport, "
                        "report, note, announcement, press-release, agenda), для анонса и "
                        "пресс-релиза — номер мероприятия, затем файлы или папки с планами.",
-                       show_default=False),
+                       show_default=False, autocompletion=complete_render_args),
     ] = None,
     project: Annotated[
         str | None, typer.Option("--project", "-p", help="Проект (id) из нескольких.")
@@ -158,7 +161,8 @@ def render(
     ] = None,
     template: Annotated[
         str | None,
-        typer.Option("--template", help="Свой шаблон-файл (.j2) вместо вида документа."),
+        typer.Option("--template", help="Свой шаблон-файл (.j2) вместо вида документа.",
+                     autocompletion=complete_template_file),
     ] = None,
     date_from: Annotated[
         str | None, typer.Option("--from", help="Отчёт: начало периода (ГГГГ-ММ-ДД).")
@@ -350,7 +354,8 @@ def templates_list(
 
 @templates_app.command("show")
 def templates_show(
-    kind: Annotated[str, typer.Argument(help="Вид документа (roadmap…) или имя файла шаблона.")],
+    kind: Annotated[str, typer.Argument(help="Вид документа (roadmap…) или имя файла шаблона.",
+                                        autocompletion=complete_template_name)],
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="md или html (по умолчанию md).")
     ] = None,
@@ -379,7 +384,8 @@ def templates_show(
 
 @templates_app.command("copy")
 def templates_copy(
-    kind: Annotated[str, typer.Argument(help="Вид документа, имя шаблона или all.")],
+    kind: Annotated[str, typer.Argument(help="Вид документа, имя шаблона или all.",
+                                        autocompletion=complete_template_name)],
     folder: Annotated[str, typer.Argument(help="Папка, куда скопировать (создаётся).")],
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="Только md или только html.")

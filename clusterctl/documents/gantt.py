@@ -199,6 +199,12 @@ def _row(row: Any, axis: _Axis, y: int, hatch: str, clip: str) -> list[str]:
         out.append(f'<rect class="band" x="{x1}" y="{y + 5}" width="{max(x2 - x1, 2)}" '
                    f'height="{ROW - 10}" fill="url(#{hatch})" stroke="{outline}" '
                    'stroke-width="0.8"/>')
+        for day, state in row.marks:  # a recurring deadline's occurrences
+            cx, r = axis.x_end(day) - 2, 4
+            out.append(f'<polygon class="occurrence {state}" '
+                       f'points="{cx},{mid - r} {cx + r},{mid} {cx},{mid + r} {cx - r},{mid}" '
+                       f'fill="{COLOURS.get(state, COLOURS["planned"])}" stroke="#ffffff" '
+                       'stroke-width="1"/>')
     elif row.shape == "milestone":
         cx = x2 - min(3.0, (x2 - x1) / 2)
         r = 6 if row.kind == "task" else 5

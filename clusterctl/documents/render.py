@@ -179,7 +179,7 @@ def _suggestion(detail: str, top: Iterable[str], lang: str) -> str:
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6) if wanted else []
     if not close:
         return ""
-    return t("structure.did-you-mean", lang, key=close[0])
+    return t("structure.did-you-mean", lang, field=close[0])
 
 
 def _escapes(name: str) -> bool:

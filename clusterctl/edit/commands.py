@@ -45,6 +45,7 @@ from clusterctl.i18n import os_reason, quote, t
 from clusterctl.model.deadlines import Deadline, DeadlineKind
 from clusterctl.model.grammar import parse_deadline
 from clusterctl.model.index import Item, step_ref
+from clusterctl.model.occurrences import marked_occurrence
 from clusterctl.model.plan import Status
 from clusterctl.source.loader import load_bytes
 from clusterctl.source.writing import check_writable, locked, write_atomic
@@ -235,6 +236,10 @@ def mark_done(
 
     ON must not be after `today`. Marking again with the same date changes nothing; with
     another date it corrects ``done_on``. A cancelled item is refused (reopen it first).
+
+    An item with a recurring deadline that has occurrences («Ежеквартально») is done one
+    occurrence at a time: the occurrence due on or next before ON that is not done yet (else,
+    done early, the next one) has its deadline appended to ``done_occurrences``.
     """
     day = on or today
     if day > today:
@@ -245,6 +250,13 @@ def mark_done(
         work = item.work
         if work.status is Status.cancelled:
             raise refused("edit.done-cancelled", lang, reason=_cancel_reason(item, lang), **names)
+        if item.occurrences and work.status is not Status.done:
+            span = marked_occurrence(item.occurrences, work.done_occurrences, day)
+            if span is None:
+                return t("edit.occurrences-all-done", lang, **names)
+            ops = [Op("append", "done_occurrences", span.end, after=("due", "start"))]
+            return _Change("done", t("edit.did-occurrence", lang, due=_day(span.end),
+                                     on=_day(day), **names), ops)
         if work.status is Status.done and work.done_on == day:
             return t("edit.already-done", lang, on=_day(day), **names)
         ops = [Op("set", "status", "done"), Op("set", "done_on", day, after=("status",))]
@@ -255,16 +267,20 @@ def mark_done(
 
 def reschedule(
     path: str | Path, ref: str, new_due: str, reason: str, today: datetime.date, *,
-    lang: str = "ru", dry_run: bool = False,
+    on: datetime.date | None = None, lang: str = "ru", dry_run: bool = False,
 ) -> EditResult:
     """Move a deadline later: ``due: NEW_DUE`` and a ``reschedules`` entry
-    ``{from: old due, to: NEW_DUE, reason: REASON, on: today}``.
+    ``{from: old due, to: NEW_DUE, reason: REASON, on: ON}`` (ON: when it was decided;
+    default `today`, never after it).
 
     NEW_DUE is a deadline phrase read with the stage's period (else the project's), as
     ``clusterctl when`` reads it; it must have an end date later than the old deadline's.
     """
     why = _reason(reason, lang)
     phrase = new_due.strip()  # the author's words as typed (the plan keeps phrases as written)
+    day = on or today
+    if day > today:
+        raise refused("edit.on-in-future", lang, on=_day(day), today=_day(today))
 
     def plan(item: Item, node: dict[str, Any]) -> _Change | str:
         names = _names(item, lang, str(path))
@@ -301,7 +317,7 @@ def reschedule(
         if new.due <= old.due:
             raise refused("edit.not-later", lang, new=new_q, new_end=_day(new.due), old=old_q,
                            old_end=_day(old.due))
-        entry = {"from": Current("due", old_text), "to": phrase, "reason": why, "on": today}
+        entry = {"from": Current("due", old_text), "to": phrase, "reason": why, "on": day}
         ops = [
             Op("set", "due", phrase),
             Op("append", "reschedules", entry, after=("due",)),
@@ -314,11 +330,16 @@ def reschedule(
 
 def cancel(
     path: str | Path, ref: str, reason: str, today: datetime.date, *,
-    lang: str = "ru", dry_run: bool = False,
+    on: datetime.date | None = None, lang: str = "ru", dry_run: bool = False,
 ) -> EditResult:
     """Cancel a task or step: ``status: cancelled``, ``cancel_reason: REASON``,
-    ``cancelled_on: today``. The reason is required; a done or cancelled item is refused."""
+    ``cancelled_on: ON`` (when it was decided; default `today`, never after it). The reason
+    is required; a done or cancelled item is refused. The file is checked as of `today`, so
+    recording an old decision is judged like any other edit of today."""
     why = _reason(reason, lang)
+    day = on or today
+    if day > today:
+        raise refused("edit.on-in-future", lang, on=_day(day), today=_day(today))
 
     def plan(item: Item, node: dict[str, Any]) -> _Change | str:
         names = _names(item, lang, str(path))
@@ -332,7 +353,7 @@ def cancel(
         ops = [
             Op("set", "status", "cancelled"),
             Op("set", "cancel_reason", why, after=("status",)),
-            Op("set", "cancelled_on", today, after=("cancel_reason", "status")),
+            Op("set", "cancelled_on", day, after=("cancel_reason", "status")),
         ]
         return _Change("cancel", t("edit.did-cancel", lang, reason=why, **names), ops)
 

@@ -252,6 +252,8 @@ def _apply_rt(cmap: Any, ops: Sequence[Op], item: Item, lang: str) -> None:
             seq = cmap.get(op.key)
             if seq is None:
                 seq = CommentedSeq()
+                if not isinstance(op.value, dict):  # a list of days: on one line
+                    seq.fa.set_flow_style()
                 _insert(cmap, op.key, seq, op.after)
             seq.append(_rt_value(op.value, old))
         elif op.kind == "delete" and op.key in cmap:

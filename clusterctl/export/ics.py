@@ -1,9 +1,14 @@
 """The plans as an RFC 5545 calendar (.ics) for a phone's or a desktop calendar.
 
 * One all-day VEVENT per dated task or step (the units of :mod:`clusterctl.queries`): a date
-  or range spans its days (DTEND is the day after the last, as RFC 5545 wants for dates);
-  a "до 26.09.2022" deadline is an event on its last day. Ongoing, unscheduled and recurring
-  items have no date and are not exported.
+  or range spans its days (DTEND is the day after the last, as RFC 5545 wants for dates),
+  from the planned start (`start:`) when there is one; a "до 26.09.2022" deadline is an
+  event on its last day. A span longer than LONG_SPAN_DAYS (a multi-year range would
+  cover a phone's calendar for years) is two one-day events instead: its start (UID
+  suffix "/start") and its last day.
+* A recurring deadline with occurrences: one one-day event on each occurrence's deadline
+  (UID suffix: its ISO date), done ones marked "✓". Ongoing, unscheduled and undated
+  recurring items have no date and are not exported.
 * SUMMARY "[project] id: title" ("✓ " in front when done); DESCRIPTION with the full title,
   result, responsibles, the deadline as written and as computed, status, stage, cluster,
   place and time; LOCATION from `event.place`; URL from `event.registration_url`;
@@ -47,6 +52,9 @@ __all__ = ["calendar", "event_uid"]
 
 UID_DOMAIN = "clusterctl"
 _MARGIN = datetime.timedelta(days=31)
+LONG_SPAN_DAYS = 92
+"""A task's days longer than this (a quarter) are exported as its start and its end."""
+
 
 def event_uid(*parts: str) -> str:
     """A stable UID from its parts: event_uid("primorye-roadmap-2022", "-", "8.2")."""
@@ -114,6 +122,27 @@ def _work_event(
         "location": work.place,
         "url": url,
     }
+
+
+def _work_events(work: Listed, lang: str, occurrence: bool, time: str | None = None,
+                 url: str | None = None) -> list[dict[str, Any]]:
+    """The events of a task or step: one; one per occurrence (`occurrence`: this is one);
+    or its start and its end when it spans more than LONG_SPAN_DAYS."""
+    assert work.due is not None
+    data = _work_event(work, lang, time, url)
+    if occurrence:
+        data["uid"] = event_uid(work.project, work.stage or "-", work.id,
+                                work.due.isoformat())
+        data["start"] = work.due
+        data["categories"].append(t("ics.occurrence", lang))
+        return [data]
+    if (work.due - data["start"]).days <= LONG_SPAN_DAYS:
+        return [data]
+    begins = dict(data, uid=event_uid(work.project, work.stage or "-", work.id, "start"),
+                  summary=f"[{work.project}] {work.id}: {t('ics.begins', lang)} — "
+                          f"{_short(work.title, 80)}",
+                  end=data["start"])
+    return [begins, dict(data, start=work.due)]
 
 
 def _reminder_event(rem: Reminder, lang: str, related: str | None) -> dict[str, Any]:
@@ -203,12 +232,12 @@ def calendar(
             work = Listed(**listed(unit, today))
             works.append(work)
             event = unit.task.event if unit.work is unit.task else None
-            events.append(_work_event(
-                work, lang, event.time if event else None,
-                event.registration_url if event else None,
-            ))
+            made = _work_events(work, lang, unit.occurrence is not None,
+                                event.time if event else None,
+                                event.registration_url if event else None)
+            events.extend(made)
             if unit.work is unit.task:
-                uid_of_task[work.path] = events[-1]["uid"]
+                uid_of_task.setdefault(work.path, made[-1]["uid"])
         if not reminders:
             continue
         since, until = _reminder_range(digest, works, today)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from clusterctl.errors import DeadlineError
 
@@ -69,20 +69,34 @@ class Deadline(NamedTuple):
     start: date | None
     end: date | None
     recurrence: str | None = None
-    """weekly, monthly, quarterly, twice_yearly or yearly (kind RECURRING)."""
+    """Kind RECURRING: weekly, monthly, quarterly, terms (school terms, «четверть»),
+    twice_yearly, yearly, or dates (a list of dates or months in one cell)."""
+    dates: tuple[Period, ...] = ()
+    """recurrence "dates": each date or month of the list, in order."""
+    month: int | None = None
+    """recurrence "yearly": the month it falls in every year («ежегодно в марте»)."""
+    day: int | None = None
+    """recurrence "monthly": the day of the month it is due by («до 5 числа»)."""
+    mark: str | None = None
+    """A footnote mark glued to the phrase («до 26.09.2022*»): kept, not read."""
 
     @property
     def due(self) -> date | None:
         """The last day before the deadline is overdue (``None`` if it cannot be overdue)."""
         return self.end if self.kind in DATED else None
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,
             "text": self.text,
             "start": self.start.isoformat() if self.start is not None else None,
             "end": self.end.isoformat() if self.end is not None else None,
             "recurrence": self.recurrence,
+            **({"dates": [[p.start.isoformat(), p.end.isoformat()] for p in self.dates]}
+               if self.dates else {}),
+            **({"month": self.month} if self.month is not None else {}),
+            **({"day": self.day} if self.day is not None else {}),
+            **({"mark": self.mark} if self.mark is not None else {}),
         }
 
 

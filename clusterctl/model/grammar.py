@@ -94,6 +94,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Final, Literal, NamedTuple, TypeAlias
 
 from clusterctl.model.deadlines import (
@@ -136,15 +137,26 @@ _TRANSLATE: Final = str.maketrans(
 )
 # The characters _TRANSLATE changes: str.translate with a dict is slow on Cyrillic text, and
 # most phrases contain none of them.
-_TRANSLATED_RE: Final = ("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
-_TAIL_PAREN_RE: Final = (r" ?\([^()]*\)$")
-_TAIL_WORD_RE: Final = (r" ?включительно$")
+_TRANSLATED_RE: Final = "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]"
+_TAIL_PAREN_RE: Final = r" ?\([^()]*\)$"
+_TAIL_WORD_RE: Final = r" ?включительно$"
 _YEAR_SUFFIX_RE: Final = (
     r"(?<=[0-9]) ?(?:г\.? ?г|годы|годах|годов|года|году|год|г)(?![а-яa-z])\.?"
 )
-_SEP_SPACE_RE: Final = (r" ?([-/]) ?")
-_DIGIT_DOT_SPACE_RE: Final = (r"(?<=[0-9])\. (?=[0-9])")
+_SEP_SPACE_RE: Final = r" ?([-/]) ?"
+_DIGIT_DOT_SPACE_RE: Final = r"(?<=[0-9])\. (?=[0-9])"
 
+
+# The usual abbreviations, spelled out: «в теч. уч. года» reads as «в течение учебного года»,
+# «2022-2023 уч. г.» as «2022-2023 учебного года», «до конца т.г.» as «до конца текущего года».
+_ABBREVIATION_RE: Final = (
+    r"(?<![а-я])(?:(?P<during>теч(?:\.|-е)(?![а-я]) ?)"
+    r"|(?P<school_year>уч\.? ?г(?:\.|ода|од)?(?![а-я]))"
+    r"|(?P<this_year>т\. ?г\.?(?![а-я])))"
+)
+_ABBREVIATIONS: Final = {
+    "during": "течение ", "school_year": "учебного года", "this_year": "текущего года",
+}
 
 # A text that ends in none of these is left alone by _strip_tail (see the three steps there).
 _TAIL_ENDINGS: Final = (" ", ".", ";", ",", ")", "включительно")
@@ -185,6 +197,8 @@ def _normalize(text: str) -> str:
         s = _re(_SEP_SPACE_RE).sub(r"\1", s)
     if ". " in s:
         s = _re(_DIGIT_DOT_SPACE_RE).sub(".", s)
+    if "теч" in s or "уч" in s or "т.г" in s or "т. г" in s:
+        s = _re(_ABBREVIATION_RE).sub(lambda m: _ABBREVIATIONS[m.lastgroup or ""], s)
     return s.strip()
 
 
@@ -255,38 +269,41 @@ _QNUM: Final = (
     r"|четвертый|четвертом|четвертого)"
 )
 _HNUM: Final = rf"(?:(?:ii|i|[12]){_ORD_SUFFIX}|первое|первом|первого|второе|втором|второго)"
-_NUM_TOKEN_RE: Final = (rf"(?P<n>{_NUMERALS}|[a-zа-я]+){_ORD_SUFFIX}")
+_NUM_TOKEN_RE: Final = rf"(?P<n>{_NUMERALS}|[a-zа-я]+){_ORD_SUFFIX}"
 
-_ISO_RE: Final = (r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
-_DMY_RE: Final = (r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2}))?")
-_DAY_NAME_RE: Final = (rf"(?P<d>[0-9]{{1,2}}) ?{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
-_MONTH_RE: Final = (rf"{_MON}(?: ?(?P<y>[0-9]{{4}}))?")
-_YEAR_RE: Final = (r"[0-9]{4}")
-_QUARTER_RE: Final = (rf"(?P<q>{_QNUM}) ?(?:квартал[аеу]?|кв\.?) ?(?P<y>[0-9]{{4}})")
-_HALF_RE: Final = (rf"(?P<h>{_HNUM}) ?(?:полугоди[еяи]) ?(?P<y>[0-9]{{4}})")
+_ISO_RE: Final = r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+_DMY_RE: Final = r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2}))?"
+_DAY_NAME_RE: Final = rf"(?P<d>[0-9]{{1,2}}) ?{_MON}(?: ?(?P<y>[0-9]{{4}}))?"
+_MONTH_RE: Final = rf"{_MON}(?: ?(?P<y>[0-9]{{4}}))?"
+_YEAR_RE: Final = r"[0-9]{4}"
+_QUARTER_RE: Final = rf"(?P<q>{_QNUM}) ?(?:квартал[аеу]?|кв\.?) ?(?P<y>[0-9]{{4}})"
+_HALF_RE: Final = rf"(?P<h>{_HNUM}) ?(?:полугоди[еяи]) ?(?P<y>[0-9]{{4}})"
 _SCHOOL_MARK: Final = r"(?:учебн(?:ый|ого|ом|ому) год[ау]?|уч\.? ?г(?:од[ау]?)?\.?)"
 _SCHOOL_RE: Final = (
     rf"(?P<y1>[0-9]{{4}})[-/](?P<y2>[0-9]{{4}}|[0-9]{{2}}) ?{_SCHOOL_MARK}"
     rf"|(?:учебный|уч\.?) ?год (?P<y1b>[0-9]{{4}})[-/](?P<y2b>[0-9]{{4}}|[0-9]{{2}})"
 )
-_SCHOOL_HALF_RE: Final = (rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)")
+_SCHOOL_HALF_RE: Final = rf"(?P<h>{_HNUM}) ?полугоди[еяи] (?P<sy>.+)"
 _MONTH_FIRSTS: Final = frozenset(form[0] for form in _MONTH_FORMS)  # the first letters of _MON
-_BARE_DAY_RE: Final = (r"[0-9]{1,2}")
+_BARE_DAY_RE: Final = r"[0-9]{1,2}"
 _BARE_ORD_RE: Final = (_QNUM)
 
 # Keyword phrases (matched against the whole normalised text).
 _LEAD: Final = r"(?:постоянно|систематически|регулярно)"
 _SPAN: Final = (
     r"(?:(?:в течение|в течении|на протяжении) (?:всего )?"
-    r"(?:учебного года|года|периода(?: реализации(?: проекта)?)?"
+    r"(?:учебного года|(?:текущего )?года|периода(?: реализации(?: проекта)?)?"
     r"|срока(?: реализации(?: проекта)?)?|проекта|реализации проекта)"
     r"|весь (?:учебный год|год|период(?: реализации(?: проекта)?)?"
     r"|срок(?: реализации(?: проекта)?)?|проект))"
 )
-_ONGOING_RE: Final = (rf"{_LEAD}(?:,? {_SPAN})?|{_SPAN}(?:,? {_LEAD})?")
+_ONGOING_RE: Final = rf"{_LEAD}(?:,? {_SPAN})?|{_SPAN}(?:,? {_LEAD})?"
 _UNSCHEDULED_RE: Final = (
-    r"по (?:отдельному |индивидуальному |утвержденному )?(?:графику|плану|расписанию)"
+    r"(?:по|согласно) (?:отдельному |индивидуальному |утвержденному )?"
+    r"(?:графику|плану(?:-графику)?|расписанию)"
     r"|по (?:отдельным |индивидуальным )?(?:графикам|планам)"
+    r"|в соответствии с (?:отдельным |утвержденным )?(?:план(?:ом)?-графиком|графиком|планом"
+    r"|расписанием)"
     r"|по согласованию|по мере (?:необходимости|готовности|поступления)|по запрос(?:у|ам)"
 )
 _ONCE: Final = r"(?:не реже )?(?:(?:1|один|одного) )?раза? в "
@@ -296,21 +313,30 @@ _RECURRING: Final = tuple(
     for pattern, recurrence in (
         (rf"еженедельно|{_ONCE}неделю", "weekly"),
         (rf"ежемесячно|{_ONCE}месяц", "monthly"),
-        (
-            rf"ежеквартально|{_ONCE}(?:четверть|квартал)|(?:4|четыре) раза в (?:учебный )?год",
-            "quarterly",
-        ),
-        (rf"{_TWICE}(?:учебный )?год|{_ONCE}(?:полгода|полугодие)", "twice_yearly"),
+        (rf"ежеквартально|{_ONCE}квартал|(?:4|четыре) раза в год", "quarterly"),
+        (rf"ежечетвертно|{_ONCE}четверть|(?:4|четыре) раза в учебный год"
+         r"|по итогам (?:каждой )?четверти", "terms"),
+        (rf"{_TWICE}(?:учебный )?год|{_ONCE}(?:полгода|полугодие)"
+         r"|по итогам (?:каждого )?полугодия", "twice_yearly"),
         (rf"ежегодно|{_ONCE}(?:учебный )?год", "yearly"),
     )
 )
 """(regex, recurrence) of the recurring forms."""
+_MONTHLY_DAY_RE: Final = (
+    r"(?:ежемесячно,? )?до (?P<day>[0-9]{1,2}) числа(?: каждого месяца)?"
+)
+_YEARLY_IN_RE: Final = rf"ежегодно,? (?:в|во) {_MON}"
+_YEARLY_FROM_RE: Final = rf"{_MON},? ежегодно(?: с (?P<y>[0-9]{{4}}))?"
+_LIST_SEP_RE: Final = r" ?[,;] ?"
+_MARK_RE: Final = r"(?<=[0-9a-zа-яё.)])(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+_MARK_CHARS: Final = frozenset("*¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
-_BEFORE_WORDS: Final = r"(?:в срок |срок )?(?:до|не позднее(?: чем)?|не позже(?: чем)?)"
-_BEFORE_YEAR_END_RE: Final = (rf"{_BEFORE_WORDS} конца (?:текущего )?года")
-_BEFORE_RE: Final = (rf"{_BEFORE_WORDS}(?: конца)? (?P<rest>.+)")
-_PREFIX_RE: Final = (r"(?:в течение|в течении|на протяжении|в период|весь|в|во) ")
+
+_BEFORE_WORDS: Final = r"(?:в срок |срок )?(?:до|к|не позднее(?: чем)?|не позже(?: чем)?)"
+_BEFORE_YEAR_END_RE: Final = rf"{_BEFORE_WORDS} конца (?:текущего )?года"
+_BEFORE_RE: Final = rf"{_BEFORE_WORDS}(?: конц[ау])? (?P<rest>.+)"
+_PREFIX_RE: Final = r"(?:в течение|в течении|на протяжении|в период|весь|в|во) "
 
 # How every match of a keyword regex above starts (or what it contains): _parse tries a regex
 # only on a text that passes its test, since most phrases are dates and match none of them
@@ -323,13 +349,15 @@ _ONGOING_STARTS: Final = (  # how _LEAD and _SPAN start
     "на протяжении",
     "весь ",
 )
-_UNSCHEDULED_START: Final = "по "
-_RECURRING_START: Final = "еже"  # «еженедельно»…; every other form has «раз» (_ONCE, _TWICE…)
-_BEFORE_STARTS: Final = ("в срок ", "срок ", "до", "не позднее", "не позже")  # _BEFORE_WORDS
+_UNSCHEDULED_STARTS: Final = ("по ", "согласно ", "в соответствии с ")
+_RECURRING_HINTS: Final = ("раз", "еже", "итогам", "числа")
+"""What every recurring phrase holds: «еженедельно»…, «раз» (_ONCE, _TWICE…), «по итогам»,
+«до N числа»."""
+_BEFORE_STARTS: Final = ("в срок ", "срок ", "до", "к ", "не позднее", "не позже")
 _PREFIX_STARTS: Final = ("в", "на протяжении ")
-_FROM_TO_RE: Final = (r"(?:в период )?со? (?P<body>.+)")
+_FROM_TO_RE: Final = r"(?:в период )?со? (?P<body>.+)"
 _FROM_TO_STARTS: Final = ("с", "в период с")  # how every match of _FROM_TO_RE starts
-_FROM_TO_SEP_RE: Final = (r" (?:по|до) ")
+_FROM_TO_SEP_RE: Final = r" (?:по|до) "
 
 
 # --------------------------------------------------------------------------- points
@@ -661,6 +689,70 @@ def _parse_expr(s: str, period: Period | None, text: str) -> tuple[DeadlineKind,
     return DeadlineKind.RANGE, result[0], result[1]
 
 
+# --------------------------------------------------------------------------- recurring, lists
+
+
+def _recurring(s: str, period: Period | None, text: str) -> Deadline | None:
+    """A recurring phrase: every so often (`_RECURRING`), by a day of every month, in a month
+    of every year; None for anything else."""
+    start, end = _bounded(period)
+    for regex, recurrence in _RECURRING:
+        if _re(regex).fullmatch(s):
+            return Deadline(DeadlineKind.RECURRING, text, start, end, recurrence)
+    if "числа" in s and (m := _re(_MONTHLY_DAY_RE).fullmatch(s)):
+        day = int(m["day"])
+        if not 1 <= day <= 31:
+            raise impossible(shown(text), "day-zero" if day < 1 else "no-day", day=day)
+        return Deadline(DeadlineKind.RECURRING, text, start, end, "monthly", day=day)
+    if "ежегодно" in s:
+        m = _re(_YEARLY_IN_RE).fullmatch(s) or _re(_YEARLY_FROM_RE).fullmatch(s)
+        if m is not None:
+            month = _MONTH_FORMS[m["mon"]]
+            if m.groupdict().get("y"):
+                year = int(m["y"])
+                _check_year(year, shown(text))
+                start = max(date(year, month, 1), start) if start else date(year, month, 1)
+            return Deadline(DeadlineKind.RECURRING, text, start, end, "yearly", month=month)
+    return None
+
+
+def _dates_list(s: str, period: Period | None, text: str) -> Deadline | None:
+    """Dates or months listed in one cell («март 2023, май 2023», «октябрь, декабрь 2022»):
+    each is an occurrence. A date or month without a year takes the year of the next one
+    that has it (the year before when its month comes later), else the period's."""
+    parts = _re(_LIST_SEP_RE).split(s)
+    if len(parts) < 2 or not all(parts):
+        return None
+    points = [_parse_point(part, False) for part in parts]
+    if any(pt is None for pt in points):
+        return None
+    spans: list[tuple[date, date]] = []
+    later: date | None = None  # the start of the next date that has its year
+    for pt in reversed(points):
+        assert pt is not None
+        if pt.kind == "span" or pt.year is not None or later is None:
+            first, last = _interval(pt, period, text)
+        else:
+            year = later.year - 1 if pt.month > later.month else later.year
+            first, last = _bounds(pt, year)
+        spans.append((first, last))
+        if pt.kind == "span" or pt.year is not None:
+            later = first
+    spans.reverse()
+    if any(a[1] >= b[0] for a, b in pairwise(spans)):
+        raise not_understood(shown(text))  # listed out of order, or overlapping
+    return Deadline(DeadlineKind.RECURRING, text, spans[0][0], spans[-1][1], "dates",
+                    dates=tuple(Period(a, b) for a, b in spans))
+
+
+def _without_marks(text: str) -> tuple[str, str | None]:
+    """The phrase without the footnote marks glued to it, and the first mark."""
+    found = _re(_MARK_RE).search(text.casefold())
+    if found is None:
+        return text, None
+    return _re(_MARK_RE).sub("", text.casefold()), found.group()
+
+
 # --------------------------------------------------------------------------- entry points
 
 
@@ -676,12 +768,12 @@ def _parse(text: str, period: Period | None) -> Deadline:
         raise not_understood(shown(text))
     if s.startswith(_ONGOING_STARTS) and _re(_ONGOING_RE).fullmatch(s):
         return Deadline(DeadlineKind.ONGOING, text, *_bounded(period))
-    if s.startswith(_UNSCHEDULED_START) and _re(_UNSCHEDULED_RE).fullmatch(s):
+    if s.startswith(_UNSCHEDULED_STARTS) and _re(_UNSCHEDULED_RE).fullmatch(s):
         return Deadline(DeadlineKind.UNSCHEDULED, text, None, None)
-    if "раз" in s or s.startswith(_RECURRING_START):
-        for regex, recurrence in _RECURRING:
-            if _re(regex).fullmatch(s):
-                return Deadline(DeadlineKind.RECURRING, text, *_bounded(period), recurrence)
+    if any(hint in s for hint in _RECURRING_HINTS):
+        recurring = _recurring(s, period, text)
+        if recurring is not None:
+            return recurring
     # «… конца (текущего) года»: the year suffix rule leaves this «года» (no digit before it)
     if s.endswith("года") and _re(_BEFORE_YEAR_END_RE).fullmatch(s):
         if period is None or period.start.year != period.end.year:
@@ -699,7 +791,10 @@ def _parse(text: str, period: Period | None) -> Deadline:
         s = s[m.end() :]
     parsed = _parse_expr(s, period, text)
     if parsed is None:
-        raise not_understood(shown(text))
+        listed = _dates_list(s, period, text) if ("," in s or ";" in s) else None
+        if listed is None:
+            raise not_understood(shown(text))
+        return listed
     kind, start_day, end_day = parsed
     return Deadline(kind, text, start_day, end_day)
 
@@ -722,6 +817,10 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_deadline() expects a str, not {type(text).__name__}")
+    if not _MARK_CHARS.isdisjoint(text):
+        plain, mark = _without_marks(text)
+        if mark is not None:
+            return parse_deadline(plain, period)._replace(text=text, mark=mark)
     free = _parse_cached(text, None)
     if isinstance(free, Deadline) and period is not None:
         # Understood without a period: every date in it is explicit, so the period only gives
@@ -730,11 +829,14 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
         kind = free.kind
         if kind in (DeadlineKind.DATE, DeadlineKind.RANGE, DeadlineKind.UNSCHEDULED):
             return free
-        if kind in (DeadlineKind.ONGOING, DeadlineKind.RECURRING):
-            return Deadline(kind, text, period.start, period.end, free.recurrence)
+        if kind is DeadlineKind.ONGOING or (
+                kind is DeadlineKind.RECURRING and free.recurrence != "dates"):
+            start = max(free.start, period.start) if free.start else period.start
+            return free._replace(start=start, end=period.end)
+        if kind is DeadlineKind.RECURRING:
+            return free
         if kind is DeadlineKind.BEFORE and free.end is not None:
-            start = period.start if period.start <= free.end else None
-            return Deadline(kind, text, start, free.end)
+            return free._replace(start=period.start if period.start <= free.end else None)
     result = free if period is None else _parse_cached(text, period)
     if isinstance(result, DeadlineError):
         raise DeadlineError(result.code, result.key, hint=result.hint_key, **result.params

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from clusterctl.errors import DeadlineError
 from clusterctl.model.deadlines import Deadline, Period
 from clusterctl.model.grammar import parse_deadline, parse_period
-from clusterctl.model.names import closest_names, initials_form, normalise_name
+from clusterctl.model.names import closest_names, initials_form, name_forms, normalise_name
+from clusterctl.model.occurrences import TooMany, occurrences
 
 if TYPE_CHECKING:  # the pydantic models are built only where plans are validated
     from clusterctl.model.plan import Cluster, Organisation, Person, Plan, Role, Stage, Step, Task
 
 Path = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -38,6 +40,13 @@ class Item:
     event_deadline: Deadline | None = None
     """A task's `event.date`, parsed (None when absent or not understood)."""
     event_error: DeadlineError | None = None
+    start_deadline: Deadline | None = None
+    """`start:` (the planned start), parsed (None when absent or not understood)."""
+    start_error: DeadlineError | None = None
+    occurrences: tuple[Period, ...] = ()
+    """A recurring deadline's dated occurrences (`clusterctl.model.occurrences`)."""
+    too_many: bool = False
+    """The recurring deadline has more than MAX_OCCURRENCES occurrences (none are kept)."""
 
     @property
     def work(self) -> Task | Step:
@@ -85,23 +94,32 @@ class PlanIndex:
     # ------------------------------------------------------------------ names
 
     def person(self, ref: str) -> Person | None:
-        return self.people.get(normalise_name(ref))
+        return _lookup(self.people, ref)
 
     def role(self, ref: str) -> Role | None:
-        return self.roles.get(normalise_name(ref))
+        return _lookup(self.roles, ref)
 
     def organisation(self, ref: str) -> Organisation | None:
-        return self.organisations.get(normalise_name(ref))
+        return _lookup(self.organisations, ref)
+
+    def responsible(self, ref: str) -> Person | Role | Organisation | None:
+        """Who a responsible cell names: a person, a role or an organisation of the plan's
+        registries, also when written with a position before it or a qualifier after it
+        (`clusterctl.model.names.name_forms`); None when none of them."""
+        return self.person(ref) or self.role(ref) or self.organisation(ref)
 
     def cluster(self, ref: str) -> Cluster | None:
         return self.clusters.get(normalise_name(ref))
 
     def responsible_name(self, ref: str) -> str:
-        """The registry's spelling of a responsible (the ref itself when unknown)."""
-        person = self.person(ref)
+        """How documents and answers show a responsible: the registry's spelling of a person
+        or a role written plainly («Моргунова И. Е.» → «Моргунова И.Е.»); as written when
+        it carries a position or a qualifier, names an organisation, or is unknown."""
+        key = normalise_name(ref)
+        person = self.people.get(key)
         if person is not None:
             return person.name
-        role = self.role(ref)
+        role = self.roles.get(key)
         return role.name if role is not None else ref
 
     def closest(self, ref: str, names: list[str], limit: int = 3) -> list[str]:
@@ -117,7 +135,8 @@ class PlanIndex:
         return names
 
     def responsible_names(self) -> list[str]:
-        return self.person_names() + [role.name for role in self.plan.roles]
+        return self.person_names() + [role.name for role in self.plan.roles] + [
+            org.short_name or org.name for org in self.plan.organisations]
 
     def organisation_names(self) -> list[str]:
         return [org.name for org in self.plan.organisations] + [
@@ -153,23 +172,34 @@ class Unread(NamedTuple):
     ref: str
     """The task's or step's id as users see it ("8.2")."""
     field: str
-    """"due" or "event.date"."""
+    """"due", "start" or "event.date"."""
     phrase: str
 
 
 def unread_paths(index: PlanIndex) -> list[tuple[Path, str, str, str]]:
     """(data path, ref, field, phrase as written) of every deadline of the plan that the
-    grammar did not understand: a `due`, or an event's `date`."""
+    grammar did not understand: a `due`, a `start`, or an event's `date`."""
     found: list[tuple[Path, str, str, str]] = []
     for item in index.items:
         error = item.deadline_error
         if error is not None and error.code in UNREAD_CODES:
             found.append(((*item.path, "due"), item.ref, "due", item.work.due or ""))
+        error = item.start_error
+        if error is not None and error.code in UNREAD_CODES:
+            found.append(((*item.path, "start"), item.ref, "start", item.work.start or ""))
         error = item.event_error
         if error is not None and error.code in UNREAD_CODES and item.task.event is not None:
             found.append(((*item.path, "event", "date"), item.ref, "event.date",
                           item.task.event.date or ""))
     return found
+
+
+def _lookup(table: dict[str, T], ref: str) -> T | None:
+    for key in name_forms(ref):
+        found = table.get(key)
+        if found is not None:
+            return found
+    return None
 
 
 def _register(table: dict[str, object], keys: list[str | None], value: object) -> None:
@@ -225,13 +255,13 @@ def build_index(plan: Plan) -> PlanIndex:
         for si, stage in enumerate(plan.stages)
     ]
     groups.append((("tasks",), None, project_period, plan.tasks))
+    term_ends = plan.rules.term_ends
     for base, task_stage, period, tasks in groups:
         for ti, task in enumerate(tasks):
             path = (*base, ti)
             ref = (task.id or "?").rstrip(".") or "?"
             item = Item(task, None, task_stage, path, ref, period=period)
-            if task.due:
-                _parse_due(item, task.due)
+            _parse_dates(item, term_ends)
             if task.event is not None and task.event.date:
                 try:
                     item.event_deadline = parse_deadline(task.event.date, period)
@@ -241,16 +271,27 @@ def build_index(plan: Plan) -> PlanIndex:
             for k, step in enumerate(task.steps):
                 sub = Item(task, step, task_stage, (*path, "steps", k),
                            step.id or step_ref(task, step, k), period=period)
-                if step.due:
-                    _parse_due(sub, step.due)
+                _parse_dates(sub, term_ends)
                 items.append(sub)
     return index
 
 
-def _parse_due(item: Item, phrase: str | None) -> None:
-    if not phrase:
-        return
-    try:
-        item.deadline = parse_deadline(phrase, item.period)
-    except DeadlineError as exc:
-        item.deadline_error = exc.with_traceback(None)  # no frames kept alive by the index
+def _parse_dates(item: Item, term_ends: list[str]) -> None:
+    """The item's `due` and `start`, parsed with its period, and a recurring deadline's
+    occurrences."""
+    work = item.work
+    if work.due:
+        try:
+            item.deadline = parse_deadline(work.due, item.period)
+        except DeadlineError as exc:
+            item.deadline_error = exc.with_traceback(None)  # no frames kept alive
+        else:
+            try:
+                item.occurrences = occurrences(item.deadline, term_ends)
+            except TooMany:
+                item.too_many = True
+    if work.start:
+        try:
+            item.start_deadline = parse_deadline(work.start, item.period)
+        except DeadlineError as exc:
+            item.start_error = exc.with_traceback(None)

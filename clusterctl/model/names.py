@@ -53,3 +53,41 @@ def closest_names(ref: str, names: list[str], limit: int = 3, cutoff: float = 0.
     ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1]))
     best = ranked[0][0]
     return [name for score, name in ranked[:limit] if score >= best - 0.05]
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+_NAME_AT_END = re.compile(
+    r"(?:^|\s)(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s*"
+    r"[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.?)?)$"
+)
+_INITIALS_FIRST = re.compile(
+    r"(?:^|\s)(?P<initials>[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.)?)\s*"
+    r"(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$"
+)
+
+
+@lru_cache(maxsize=65536)
+def name_forms(ref: str) -> tuple[str, ...]:
+    """The keys under which a responsible cell may name someone, the exact one first: as
+    written; without a trailing qualifier in parentheses («… (по согласованию)»); the
+    «Фамилия И.О.» at the end after a position or a role word («Куратор Калачева Е. А.»,
+    «Заместитель директора по УВР Лобанова Н.Н.»); initials written before the surname
+    («Н.Н.Лобанова», «заместитель директора Н. Н. Лобанова»)."""
+    forms = [normalise_name(ref)]
+    text = ref
+    while True:
+        bare = _QUALIFIER.sub("", text)
+        if bare == text or not bare.strip():
+            break
+        text = bare
+    forms.append(normalise_name(text))
+    if m := _NAME_AT_END.search(text):
+        forms.append(normalise_name(m["name"]))
+    if m := _INITIALS_FIRST.search(text):
+        forms.append(normalise_name(m["surname"] + " " + m["initials"]))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The words of a name, folded: what `who WORD` may match."""
+    return tuple(w for w in normalise_name(name).replace(",", " ").split() if len(w) > 1)

@@ -115,12 +115,42 @@ def _in_plan_years(value: datetime.date) -> datetime.date:
     return value
 
 
+def _russian_day(value: Any) -> Any:
+    """«16.10.2022» as well as «2022-10-16»: the same reading of a day as every date option
+    (`clusterctl.model.grammar.parse_day`). Anything else is left to pydantic's date."""
+    if isinstance(value, str) and "." in value:
+        from clusterctl.model.grammar import parse_day
+
+        try:
+            return parse_day(value)
+        except ValueError:
+            return value  # pydantic says what is wrong with it
+    return value
+
+
 Day = Annotated[
     datetime.date,
+    BeforeValidator(_russian_day),
     AfterValidator(_in_plan_years),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema({"type": "string", "anyOf": [
+        {"format": "date"}, {"pattern": r"^\s*[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\s*$"}]}),
 ]
-"""A calendar day written as YYYY-MM-DD, in the years 1900-2199."""
+"""A calendar day written as YYYY-MM-DD or DD.MM.YYYY, in the years 1900-2199."""
+
+
+def _version(value: Any) -> Any:
+    """`version: 1`, `1.0` and `1.1` name the format this clusterctl reads (1.1 adds optional
+    fields only: every 1.0 plan is a valid 1.1 plan)."""
+    text = str(value).strip() if isinstance(value, (str, int, float)) else value
+    return {"1": "1", "1.0": "1", "1.1": "1.1"}.get(text, value) if isinstance(text, str) else (
+        value)
+
+
+Version = Annotated[
+    Literal["1", "1.1"],
+    BeforeValidator(_version),
+    WithJsonSchema({"enum": [1, 1.1, "1", "1.0", "1.1"]}),
+]
 
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 """A number of people, schools or prizes."""
@@ -342,6 +372,9 @@ class _Work(_Model):
     due: Phrase | None = Field(
         None, description="Срок как его говорят: «До 26.09.2022», «Январь-февраль 2014»."
     )
+    start: Phrase | None = Field(
+        None, description="Плановое начало (дата или фраза): «01.09.2022», «сентябрь 2022»."
+    )
     result: Text | None = Field(None, description="Ожидаемый или достигнутый результат.")
     responsible: Refs = Field(
         default_factory=list, description="Ответственные: имена, id людей или ролей."
@@ -355,6 +388,14 @@ class _Work(_Model):
         default_factory=list, description="История переносов срока."
     )
     comment: Text | None = Field(None, description="Примечание.")
+    extra: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Дополнительные графы таблицы: id графы (из columns) → текст ячейки.",
+    )
+    done_occurrences: list[Day] = Field(
+        default_factory=list,
+        description="Повторяющийся срок: сроки выполненных повторений (ГГГГ-ММ-ДД).",
+    )
 
     @field_validator("status", mode="before")
     @classmethod
@@ -378,10 +419,20 @@ class Task(_Work):
     outcome: Outcome | None = Field(None, description="Итоги для пресс-релиза и отчёта.")
 
 
+class StageKind(str, enum.Enum):
+    stage = "stage"
+    section = "section"
+
+
 class Stage(_Model):
-    """Этап проекта: период, цель и мероприятия."""
+    """Этап проекта (период, цель и мероприятия) или раздел таблицы (рубрика без периода)."""
 
     id: Id = Field(description="Номер этапа: «I», «1».")
+    kind: StageKind = Field(
+        StageKind.stage,
+        description="stage — этап с периодом; section — раздел таблицы («1. Организационное "
+        "обеспечение»), документы показывают его номер и название, как в источнике.",
+    )
     title: Text = Field(description="Название: «Подготовительный».")
     period: Phrase | None = Field(None, description="Срок: «сентябрь-декабрь 2014 г.».")
     goal: Text | None = Field(None, description="Цель этапа.")
@@ -444,6 +495,17 @@ class WorkingRules(_Model):
         None, ge=1, le=1_000_000,
         description="Сколько всего школ в районе (для доли участников в отчёте).",
     )
+    term_ends: list[Text] = Field(
+        default_factory=lambda: ["27.10", "28.12", "22.03", "26.05"],
+        description="Когда кончаются четверти (ДД.ММ): сроки «1 раз в четверть».",
+    )
+
+
+class Column(_Model):
+    """Дополнительная графа таблицы плана: «Объём финансирования», «Примечание»."""
+
+    id: Id = Field(description="Короткий идентификатор графы (латиницей): `financing`.")
+    title: Text = Field(description="Заголовок графы, как в таблице.")
 
 
 # ---------------------------------------------------------------------------- the plan
@@ -452,7 +514,7 @@ class WorkingRules(_Model):
 class Plan(_Model):
     """План проекта (один файл)."""
 
-    version: Literal[1] = Field(1, description="Версия формата плана: 1.")
+    version: Version = Field("1", description="Версия формата плана: 1 или 1.1.")
     project: Passport
     people: list[Person] = Field(default_factory=list, description="Реестр людей.")
     roles: list[Role] = Field(default_factory=list, description="Роли-ответственные.")
@@ -465,6 +527,10 @@ class Plan(_Model):
     )
     rules: WorkingRules = Field(
         default_factory=WorkingRules, description="Правила работы: напоминания и отчёты."
+    )
+    columns: list[Column] = Field(
+        default_factory=list,
+        description="Дополнительные графы таблицы (после стандартных), в порядке источника.",
     )
     awards: list[Award] = Field(default_factory=list, description="Кого поощрить по итогам.")
 
@@ -481,3 +547,33 @@ MODELS: tuple[type[BaseModel], ...] = (
     Event, Outcome, Step, Task, Stage, Cluster, WorkingRules, Plan,
 )
 """Every model of the format."""
+
+
+RUSSIAN_KEYS: dict[str, str] = {
+    # The column words of Russian plan tables, as a methodist may type them for a key:
+    # «срок:» is meant as «due:». Only suggested where that field is allowed.
+    "срок": "due", "сроки": "due", "срок исполнения": "due", "срок выполнения": "due",
+    "сроки выполнения": "due", "сроки исполнения": "due", "дата": "due",
+    "плановое окончание": "due", "окончание": "due",
+    "начало": "start", "плановое начало": "start", "дата начала": "start",
+    "ответственный": "responsible", "ответственные": "responsible",
+    "исполнитель": "responsible", "исполнители": "responsible",
+    "ответственный исполнитель": "responsible", "ответственные исполнители": "responsible",
+    "результат": "result", "результаты": "result", "ожидаемый результат": "result",
+    "ожидаемые результаты": "result", "итог": "result",
+    "мероприятие": "title", "мероприятия": "tasks", "наименование": "title",
+    "название": "title", "наименование мероприятия": "title", "тема": "title",
+    "содержание": "description", "описание": "description",
+    "примечание": "comment", "примечания": "comment", "комментарий": "comment",
+    "статус": "status", "состояние": "status", "выполнено": "done_on",
+    "участники": "participants", "номер": "id", "№": "id", "№ п/п": "id", "идентификатор": "id",
+    "этап": "stages", "этапы": "stages", "подпункты": "steps", "шаги": "steps",
+    "кластер": "cluster", "кластеры": "clusters", "задача": "objective",
+    "задачи": "objectives", "период": "period", "сроки реализации": "period",
+    "люди": "people", "роли": "roles", "организации": "organisations",
+    "проект": "project", "версия": "version", "правила": "rules", "графы": "columns",
+    "столбцы": "columns", "доп. графы": "extra", "дополнительно": "extra",
+    "регион": "region", "руководители": "leads", "кураторы": "curators",
+    "место": "place", "время": "time", "имя": "name", "фио": "name", "должность": "position",
+}
+"""Russian words for plan fields (keys of a plan are English): what «did you mean» offers."""

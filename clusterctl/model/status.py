@@ -116,3 +116,11 @@ def deadline_span(deadline: Deadline | None) -> tuple[datetime.date | None, date
         return None, None
     start = deadline.start if deadline.kind is not DeadlineKind.BEFORE else None
     return start, deadline.due
+
+
+def start_day(deadline: Deadline | None) -> datetime.date | None:
+    """The first day of a planned start (`start:`): of a date or a range its first day; of
+    «до …» its last one (it starts by then); None for a start that names no day."""
+    if deadline is None or deadline.kind not in DATED:
+        return None
+    return deadline.end if deadline.kind is DeadlineKind.BEFORE else deadline.start

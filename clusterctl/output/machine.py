@@ -122,12 +122,18 @@ def csv_value(value: Any) -> str:
 
 
 def render_csv(fields: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
-    """CSV with a header row of `fields` (RFC 4180: commas, quotes doubled, CRLF lines)."""
+    """CSV with a header row of `fields` (RFC 4180: commas, quotes doubled, CRLF lines).
+    A record's `extra` mapping (the plans' extra columns) becomes columns "extra.ID" after
+    them, in the order they first appear."""
+    rows = list(records)
+    extra = list(dict.fromkeys(key for row in rows for key in (row.get("extra") or {})))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields)
-    for record in records:
-        writer.writerow([csv_value(record.get(name)) for name in fields])
+    writer.writerow([*fields, *("extra." + key for key in extra)])
+    for row in rows:
+        cells = row.get("extra") or {}
+        writer.writerow([csv_value(row.get(name)) for name in fields]
+                        + [csv_value(cells.get(key)) for key in extra])
     return buffer.getvalue()
 
 

@@ -217,23 +217,40 @@ def render_rich(table: Table, stream: TextIO, width: int | None = None) -> None:
             console.print(Text(section.empty or "", style="dim"))
             console.print()
             continue
-        rich_table = RichTable(
-            title=section.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-            pad_edge=False, show_edge=False,
-        )
         layout = _layout(table.columns, section.rows, console.width)
-        for k, size in layout:
-            column = table.columns[k]
-            rich_table.add_column(
-                column.header, justify="right" if column.align == "right" else "left",
-                overflow="ellipsis" if column.shorten else "fold", no_wrap=bool(column.shorten),
-                width=size,
+        for title, rows in _by_project(table.columns, section, layout):
+            rich_table = RichTable(
+                title=title, title_justify="left", title_style="bold",
+                box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
             )
-        for row in section.rows:
-            rich_table.add_row(*(cell(row[k]) for k, _ in layout))
-        console.print(rich_table)
+            for k, size in layout:
+                column = table.columns[k]
+                rich_table.add_column(
+                    column.header, justify="right" if column.align == "right" else "left",
+                    overflow="ellipsis" if column.shorten else "fold",
+                    no_wrap=bool(column.shorten), width=size,
+                )
+            for row in rows:
+                rich_table.add_row(*(cell(row[k]) for k, _ in layout))
+            console.print(rich_table)
     if table.footer:
         console.print(table.footer)
+
+
+def _by_project(columns: Sequence[Column], section: Section, layout: list[tuple[int, int]]
+                ) -> list[tuple[str | None, list[Sequence[Cell]]]]:
+    """The section's rows as one table; or, when the terminal is too narrow for the project
+    column, grouped under a heading per project (in order of first appearance), so that no
+    row is ambiguous."""
+    place = next((k for k, column in enumerate(columns) if column.key == "project"), None)
+    if place is None or any(k == place for k, _ in layout):
+        return [(section.title, list(section.rows))]
+    groups: dict[str, list[Sequence[Cell]]] = {}
+    for row in section.rows:
+        groups.setdefault(str(row[place]), []).append(row)
+    head = f"{section.title} — " if section.title else ""
+    return [(f"{head}{columns[place].header}: {project}", rows)
+            for project, rows in groups.items()]
 
 
 _SHORT = 12

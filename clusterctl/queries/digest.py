@@ -81,6 +81,14 @@ class Work(NamedTuple):
     """The cluster reference as written."""
     path: str
     """Where it is in the file: "stages[0].tasks[2].steps[1]"."""
+    start: Deadline | None = None
+    """`start:` (the planned start) parsed; None when absent or not understood."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """`extra:` — (column id, text) in the order written."""
+    occurrences: tuple[Period, ...] = ()
+    """A recurring deadline's occurrences, in order (`clusterctl.model.occurrences`)."""
+    done_occurrences: tuple[datetime.date, ...] = ()
+    """The deadlines of the occurrences recorded as done."""
     event_date: str | None = None
     """The event's date phrase as written (tasks)."""
     event: Event | None = None
@@ -92,6 +100,8 @@ class Stage(NamedTuple):
     id: str
     title: str
     period: Period | None
+    section: bool = False
+    """`kind: section`: a rubric that groups rows, shown with its number and title."""
 
 
 class Cluster(NamedTuple):
@@ -135,6 +145,8 @@ class PlanDigest(NamedTuple):
     ("org:ID"), else "ref:" and the reference folded."""
     registry: Registry
     """The plan's responsibles, merged across plans by `clusterctl.queries.people`."""
+    columns: tuple[tuple[str, str], ...] = ()
+    """The plan's extra columns (`columns:`): (id, title) in source order."""
 
     def name(self, ref: str) -> str:
         return self.names.get(ref, ref)
@@ -190,6 +202,10 @@ def _work(index: PlanIndex, item: Item, steps: tuple[Work, ...] = ()) -> Work:
         cluster=cluster.id if cluster is not None else task.cluster,
         cluster_ref=task.cluster,
         path=path_text(item.path),
+        start=item.start_deadline,
+        extra=tuple(work.extra.items()),
+        occurrences=item.occurrences,
+        done_occurrences=tuple(sorted(set(work.done_occurrences))),
         event_date=task.event.date if item.step is None and task.event is not None else None,
         event=event,
         outcome=outcome,
@@ -199,6 +215,8 @@ def _work(index: PlanIndex, item: Item, steps: tuple[Work, ...] = ()) -> Work:
 
 def build_digest(index: PlanIndex) -> PlanDigest:
     """The digest of a checked plan (see the module doc)."""
+    from clusterctl.model.plan import StageKind
+
     plan = index.plan
     tasks: list[Work] = []
     items = index.items
@@ -234,7 +252,8 @@ def build_digest(index: PlanIndex) -> PlanDigest:
         period=index.project_period,
         leads=tuple(plan.project.leads),
         curators=tuple(plan.project.curators),
-        stages=tuple(Stage(s.id, _one_line(s.title), index.stage_periods.get(k))
+        stages=tuple(Stage(s.id, _one_line(s.title), index.stage_periods.get(k),
+                           s.kind is StageKind.section)
                      for k, s in enumerate(plan.stages)),
         clusters=tuple(Cluster(c.id, _one_line(c.title), tuple(c.curators), tuple(c.leads),
                                tuple(c.members)) for c in plan.clusters),
@@ -246,6 +265,7 @@ def build_digest(index: PlanIndex) -> PlanDigest:
         names={ref: index.responsible_name(ref) for ref in dict.fromkeys(mentioned)},
         orgs=orgs,
         registry=registry_of(index),
+        columns=tuple((c.id, _one_line(c.title)) for c in plan.columns),
     )
 
 

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from clusterctl.model.names import initials_form, normalise_name
+from clusterctl.model.names import initials_form, name_forms, normalise_name, words
 
 if TYPE_CHECKING:  # the pydantic models are built only where plans are validated
     from clusterctl.model.index import PlanIndex
-    from clusterctl.model.plan import Person, Role
+    from clusterctl.model.plan import Organisation, Person, Role
 
 __all__ = ["Directory", "Duty", "Registry", "Responsible", "registry_of"]
 
@@ -63,7 +63,8 @@ class Entry(NamedTuple):
     is first asked)."""
 
     kind: str
-    """"person", "role" or "unknown" (written in the plan but in no registry)."""
+    """"person", "role", "organisation" or "unknown" (written in the plan but in no
+    registry)."""
     spellings: tuple[str, ...]
     """How the plan writes it, one spelling per normalised form (the first written)."""
     norms: tuple[str, ...]
@@ -139,6 +140,18 @@ def _role(role: Role) -> Entry:
     )
 
 
+def _organisation(org: Organisation) -> Entry:
+    names = [n for n in (org.short_name, org.name, *org.aliases) if n]
+    spellings: dict[str, str] = {}  # norm -> first spelling
+    for name in names:
+        spellings.setdefault(normalise_name(name), name)
+    return Entry(
+        "organisation", tuple(spellings.values()), tuple(spellings),
+        tuple(dict.fromkeys(normalise_name("organisation:" + n) for n in names)), (),
+        ident=normalise_name(org.id) if org.id else None,
+    )
+
+
 def _unknown(ref: str, norm: str) -> Entry:
     form = initials_form(ref)
     folded = (norm,)
@@ -149,32 +162,39 @@ def _unknown(ref: str, norm: str) -> Entry:
 
 
 def registry_of(index: PlanIndex) -> Registry:
-    """The responsibles of one plan: its people, its roles, and the names it writes that are
-    in neither, each with the keys under which plans meet."""
+    """The responsibles of one plan: its people, its roles, the organisations named as
+    responsible, and the names it writes that are in none of them, each with the keys under
+    which plans meet."""
     plan = index.plan
-    entries = [_person(person) for person in plan.people]
-    entries.extend(_role(role) for role in plan.roles)
-    person_no = {id(p): k for k, p in enumerate(plan.people)}
-    role_no = {id(r): len(plan.people) + k for k, r in enumerate(plan.roles)}
-    people, roles = index.people, index.roles  # what index.person() and .role() look in
-    refs: dict[str, int] = {}
-    unknown: dict[str, str] = {}  # norm -> the first reference so written
     mentioned = [*plan.project.leads, *plan.project.curators]
     for cluster in plan.clusters:
         mentioned += cluster.curators
         mentioned += cluster.leads
     for item in index.items:
         mentioned += item.work.responsible
-    for ref in dict.fromkeys(mentioned):  # each once, in the order first written
-        norm = normalise_name(ref)
-        found = people.get(norm)
+    mentioned = list(dict.fromkeys(mentioned))  # each once, in the order first written
+    named: dict[int, Organisation] = {}  # by identity: the models are not hashable
+    for ref in mentioned:
+        if index.person(ref) is None and index.role(ref) is None:
+            org = index.organisation(ref)
+            if org is not None:
+                named.setdefault(id(org), org)
+    named_orgs = list(named.values())
+    entries = [_person(person) for person in plan.people]
+    entries.extend(_role(role) for role in plan.roles)
+    entries.extend(_organisation(org) for org in named_orgs)
+    place: dict[int, int] = {id(p): k for k, p in enumerate(plan.people)}
+    place.update((id(r), len(plan.people) + k) for k, r in enumerate(plan.roles))
+    place.update((id(o), len(plan.people) + len(plan.roles) + k)
+                 for k, o in enumerate(named_orgs))
+    refs: dict[str, int] = {}
+    unknown: dict[str, str] = {}  # norm -> the first reference so written
+    for ref in mentioned:
+        found = index.responsible(ref)
         if found is not None:
-            refs[ref] = person_no[id(found)]
+            refs[ref] = place[id(found)]
             continue
-        named = roles.get(norm)
-        if named is not None:
-            refs[ref] = role_no[id(named)]
-            continue
+        norm = normalise_name(ref)
         unknown.setdefault(norm, ref)
         refs[ref] = -1  # numbered below, once sorted
     if unknown:
@@ -206,6 +226,12 @@ def _norm_of(entry: Entry, spelling: str) -> str:
 
 def _surname(spelling: str) -> str:
     return normalise_name(spelling).split(" ")[0]
+
+
+def _has_words(have: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """`wanted` appear in `have` one after another."""
+    n = len(wanted)
+    return any(have[i:i + n] == wanted for i in range(len(have) - n + 1))
 
 
 class Directory:
@@ -417,19 +443,24 @@ class Directory:
 
     def find(self, name: str) -> list[str]:
         """Keys of the entries a name given by a user means: by id, name, full name,
-        "Фамилия И.О." form or alias, case-insensitively; else by surname alone."""
+        "Фамилия И.О." form, short name or alias, case-insensitively; else those with the
+        word in a name («ИПК», a surname, «Мордовия»), or the words in this order («института
+        образования»)."""
         key = normalise_name(name)
         if not key:
             return []
-        nodes = self._lookups().get(key)
-        if nodes:
-            return sorted({self._keys[node] for node in nodes})
-        if " " not in key:
-            return sorted(
-                e.key for e in self.entries.values()
-                if any(_surname(s) == key for s in e.spellings)
-            )
-        return []
+        lookups = self._lookups()
+        for form in name_forms(name):
+            nodes = lookups.get(form)
+            if nodes:
+                return sorted({self._keys[node] for node in nodes})
+        wanted = words(name)
+        if not wanted:
+            return []
+        return sorted(
+            e.key for e in self.entries.values()
+            if any(_has_words(words(s), wanted) for s in e.spellings)
+        )
 
     def closest(self, name: str, limit: int = 3) -> list[str]:
         """The known names nearest to an unknown one (for "did you mean")."""

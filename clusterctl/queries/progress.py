@@ -15,6 +15,7 @@ from clusterctl.model.status import (
     deadline_span,
     reschedule_count,
     step_status,
+    task_is_unit,
     task_status,
 )
 from clusterctl.queries.digest import Cluster, PlanDigest, Work
@@ -60,7 +61,8 @@ class Participation:
 class Progress:
     """Task counts of a project, a stage or a cluster.
 
-    `total` = done + in_progress + planned + cancelled; `overdue` counts the open tasks
+    `total` = done + in_progress + planned + cancelled (each occurrence of a recurring
+    deadline counts as a task); `overdue` counts the open tasks
     (planned or in progress) that are overdue themselves or have an overdue step;
     `rescheduled` counts tasks moved at least once (any status).
     """
@@ -190,27 +192,55 @@ def _district_participation(digest: PlanDigest, done: list[Work]) -> Participati
     )
 
 
+def _due_days(task: Work, work: Work) -> list[datetime.date]:
+    """The last days of a task's or step's deadline still to meet: its own, or each
+    occurrence of a recurring one not recorded as done."""
+    if work.occurrences:
+        return [span.end for span in work.occurrences
+                if span.end not in work.done_occurrences]
+    _, due = deadline_span(task_deadline(task) if work is task else work.deadline)
+    return [] if due is None else [due]
+
+
 def _judged(task: Work, state: Status, today: datetime.date
             ) -> tuple[bool, bool, NextDue | None]:
     """(overdue, rescheduled, next deadline ahead) of a task: its own deadline and its
-    steps', each while open."""
+    steps' (each occurrence of a recurring one), each while open."""
     late = moved = False
     nearest: tuple[datetime.date, Work] | None = None
     for work in (task, *task.steps):
         moved = moved or reschedule_count(work, today) > 0
-        _, due = deadline_span(task_deadline(task) if work is task else work.deadline)
-        if due is None:
-            continue
         if (state if work is task else step_status(work, task, today)) not in OPEN:
             continue
-        if due < today:
-            late = True
-        elif nearest is None or due < nearest[0]:
-            nearest = (due, work)
+        for due in _due_days(task, work):
+            if due < today:
+                late = True
+            elif nearest is None or due < nearest[0]:
+                nearest = (due, work)
     next_due = None if nearest is None else NextDue(
         date=nearest[0], id=nearest[1].ref, title=one_line(nearest[1].title),
         due_phrase=nearest[1].due or None)
     return late and state in OPEN, moved, next_due
+
+
+def _counted(task: Work, state: Status, late: bool, today: datetime.date
+             ) -> list[tuple[Status, bool]]:
+    """What a task adds to the counts: (status, overdue) once, or once per occurrence of
+    its recurring deadline (an occurrence in `done_occurrences` is done; one past its day
+    and not done is overdue; the steps' lateness goes with the first)."""
+    if not task.occurrences or not task_is_unit(task):
+        return [(state, late)]
+    counted: list[tuple[Status, bool]] = []
+    steps_late = late and any(
+        due < today for step in task.steps
+        if step_status(step, task, today) in OPEN for due in _due_days(task, step))
+    for k, span in enumerate(task.occurrences):
+        if state in OPEN and span.end in task.done_occurrences:
+            counted.append((Status.done, False))
+        else:
+            counted.append((state, state in OPEN and (span.end < today
+                                                     or (k == 0 and steps_late))))
+    return counted
 
 
 def _current(period: Period | None, today: datetime.date) -> bool:
@@ -235,8 +265,10 @@ def _project_status(selection: Selection, pos: int, digest: PlanDigest,
         late, moved, nearest = _judged(task, state, today)
         for tally in (project, stages[task.stage] if task.stage is not None else None,
                       clusters.get(task.cluster or "")):
-            if tally is not None:
-                tally.add(state, late, moved, nearest)
+            if tally is None:
+                continue
+            for k, (each, each_late) in enumerate(_counted(task, state, late, today)):
+                tally.add(each, each_late, moved and k == 0, nearest if k == 0 else None)
     current_stage = next((s.id for k, s in enumerate(digest.stages)
                           if selection.stage(digest, k) and _current(s.period, today)), None)
     return ProjectStatus(
@@ -258,9 +290,10 @@ def status(digests: Sequence[PlanDigest], today: datetime.date,
     """Progress per project, then per stage and per cluster, as of `today`.
 
     Counts tasks (not steps) by their status as of `today` (see `clusterctl.model.status`),
-    plus overdue and rescheduled ones, the share done and the next deadline ahead. For each
-    cluster, the participation figure of seed 003: how many member schools took part in at
-    least one done task of the cluster (`outcome.organisations` or `participants`).
+    a task with a recurring deadline once per occurrence, plus overdue and rescheduled ones,
+    the share done and the next deadline ahead. For each cluster, the participation figure
+    of seed 003: how many member schools took part in at least one done task of the cluster
+    (`outcome.organisations` or `participants`).
     Stage, cluster, responsible and status filters narrow the tasks counted.
     """
     selection = Selection(digests, filters)

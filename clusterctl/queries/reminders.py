@@ -337,7 +337,7 @@ def reminder_label(kind: str, offset: int | None, lang: str = "ru",
     return t(key, lang) if kind in _LABELLED else kind
 
 
-_LABELLED = frozenset({"press_release", "report", "meeting", "event", "task", "step"})
+_LABELLED = frozenset({"press_release", "report", "meeting", "event", "task", "step", "start"})
 
 
 class _Entry(Protocol):

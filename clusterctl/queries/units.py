@@ -1,5 +1,9 @@
 """The work the queries list — units, as of a date — and the fields a listed task or step
-carries in every answer (`Listed`)."""
+carries in every answer (`Listed`).
+
+A task or step with a recurring deadline that has occurrences
+(`clusterctl.model.occurrences`) is one unit per occurrence: each with its own deadline and
+its own status (done when its deadline is in `done_occurrences`)."""
 
 from __future__ import annotations
 
@@ -9,11 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from clusterctl.model.deadlines import Deadline
+from clusterctl.model.deadlines import Deadline, DeadlineKind, Period
+from clusterctl.model.occurrences import occurrence_deadline
 from clusterctl.model.status import (
+    OPEN,
     Status,
     deadline_span,
     reschedule_count,
+    start_day,
     step_is_unit,
     step_status,
     task_is_unit,
@@ -53,15 +60,49 @@ class Unit(NamedTuple):
     work: Work
     """The task itself, or one of its steps."""
     deadline: Deadline | None
+    """Its deadline: its own, its event's date, or its occurrence's."""
     today: datetime.date
+    occurrence: Period | None = None
+    """One occurrence of a recurring deadline (the work is then listed once per
+    occurrence)."""
 
     @property
     def state(self) -> Status:
         """Its status as of `today` (worked out when asked: most units of an `overdue` are
-        left out by their deadline first)."""
+        left out by their deadline first). An occurrence recorded in `done_occurrences` is
+        done; the others follow the work's own status."""
         if self.work is self.task:
-            return task_status(self.task, self.today)
-        return step_status(self.work, self.task, self.today)
+            state = task_status(self.task, self.today)
+        else:
+            state = step_status(self.work, self.task, self.today)
+        if (self.occurrence is not None and state in OPEN
+                and self.occurrence.end in self.work.done_occurrences):
+            return Status.done
+        return state
+
+    @property
+    def planned_start(self) -> datetime.date | None:
+        """The day work on it starts, when the plan says: its `start:`, else the first day
+        of a range deadline («10.10.2022 - 14.10.2022», «Март-май 2014»)."""
+        own = start_day(self.work.start)
+        if own is not None or self.occurrence is not None:
+            return own
+        deadline = self.deadline
+        if deadline is not None and deadline.kind is DeadlineKind.RANGE and (
+                deadline.start is not None and deadline.start != deadline.end):
+            return deadline.start
+        return None
+
+
+def _each(pos: int, digest: PlanDigest, task: Work, work: Work, deadline: Deadline | None,
+          today: datetime.date) -> Iterator[Unit]:
+    """The unit of a task or step, or one per occurrence of its recurring deadline."""
+    if work.occurrences and deadline is not None:
+        for span in work.occurrences:
+            yield Unit(pos, digest, task, work, occurrence_deadline(deadline, span), today,
+                       span)
+    else:
+        yield Unit(pos, digest, task, work, deadline, today)
 
 
 def units(selection: Selection, today: datetime.date, only: int | None = None,
@@ -77,12 +118,12 @@ def units(selection: Selection, today: datetime.date, only: int | None = None,
                     and selection.cluster(digest, task.cluster, task.cluster_ref)):
                 continue
             if task_is_unit(task) and (not by_people or selection.names(pos, task.responsible)):
-                yield Unit(pos, digest, task, task, task_deadline(task), today)
+                yield from _each(pos, digest, task, task, task_deadline(task), today)
             for step in task.steps:
                 if step_is_unit(step, task) and (
                     not by_people or selection.names(pos, step.responsible)
                 ):
-                    yield Unit(pos, digest, task, step, step.deadline, today)
+                    yield from _each(pos, digest, task, step, step.deadline, today)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,7 +148,8 @@ class Listed:
     deadline_kind: str | None
     """date, range, before, ongoing, unscheduled or recurring (None: no or bad deadline)."""
     start: datetime.date | None
-    """First day of a date or range deadline (None for "до …" and undated ones)."""
+    """The planned start: `start:`, else the first day of a date or range deadline (None
+    for "до …" and undated ones)."""
     due: datetime.date | None
     """Last day before it is overdue (None: cannot be overdue)."""
     status: str
@@ -127,6 +169,9 @@ class Listed:
     """`event.place` of an event task."""
     path: str
     """Where it is in the file: "stages[0].tasks[2].steps[1]"."""
+    extra: dict[str, str]
+    """The plan's extra columns (`columns:`): column id -> this row's text ("" when the
+    row leaves it empty), in the order the plan declares them."""
 
 
 def listed(unit: Unit, today: datetime.date, deadline: Deadline | None = None
@@ -136,6 +181,9 @@ def listed(unit: Unit, today: datetime.date, deadline: Deadline | None = None
     digest, task, work = unit.digest, unit.task, unit.work
     deadline = deadline if deadline is not None else unit.deadline
     start, due = deadline_span(deadline)
+    if deadline is unit.deadline:
+        start = start_day(work.start) or start
+    cells = dict(work.extra)
     stage = digest.stages[work.stage] if work.stage is not None else None
     return {
         "project": digest.project,
@@ -159,6 +207,7 @@ def listed(unit: Unit, today: datetime.date, deadline: Deadline | None = None
         "is_event": task.event is not None or task.outcome is not None,
         "place": task.event.place if task.event is not None and work is task else None,
         "path": work.path,
+        "extra": {key: one_line(cells.get(key)) for key, _title in digest.columns},
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from clusterctl.model.calendar import DEFAULT_WINDOW_DAYS, monday, window_end
@@ -21,8 +21,9 @@ class UpcomingEntry:
     """One line of `upcoming`: a task or step falling due, or a derived reminder."""
 
     kind: str
-    """task, step, event (an event task's `event.date`), or a reminder: announcement,
-    announcement_repeat, press_release, report, meeting."""
+    """task, step, start (the planned start of a task or step: its `start:`, or a range
+    deadline's first day), event (an event task's `event.date`), or a reminder:
+    announcement, announcement_repeat, press_release, report, meeting."""
     project: str
     project_title: str
     id: str
@@ -52,6 +53,8 @@ class UpcomingEntry:
     cluster_title: str | None
     status: str
     place: str | None
+    extra: dict[str, str] = field(default_factory=dict)
+    """A task's or step's extra columns (see `Listed.extra`); empty for reminders."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ class Upcoming:
 
 
 _KIND_ORDER = {
-    "event": 0, "task": 1, "step": 2, "announcement": 3, "announcement_repeat": 4,
+    "event": 0, "start": 0, "task": 1, "step": 2, "announcement": 3, "announcement_repeat": 4,
     "press_release": 5, "report": 6, "meeting": 7,
 }
 
@@ -96,6 +99,7 @@ def _entry(kind: str, fields: dict[str, Any], today: datetime.date, due: datetim
         responsible=tuple(fields["responsible"]), stage=fields["stage"],
         stage_title=fields["stage_title"], cluster=fields["cluster"],
         cluster_title=fields["cluster_title"], status=fields["status"], place=fields["place"],
+        extra=fields["extra"],
     )
 
 
@@ -105,7 +109,8 @@ def upcoming(digests: Sequence[PlanDigest], today: datetime.date,
     """What falls due from `today` to `until` inclusive (default: 14 days, today included).
 
     Lists open tasks and steps whose deadline's last day is in the window (with
-    `filters.statuses`, those statuses instead), the day of each event task whose
+    `filters.statuses`, those statuses instead), those whose planned start is in it
+    (kind "start"), the day of each event task whose
     `event.date` differs from its `due`, and — unless `reminders` is False — the reminders
     derived from the working rules (see :mod:`clusterctl.queries.reminders`). Ordered by
     date, then kind, project and id; :meth:`Upcoming.weeks` groups them by week.
@@ -119,6 +124,9 @@ def upcoming(digests: Sequence[PlanDigest], today: datetime.date,
         start, due = deadline_span(unit.deadline)
         if due is not None and today <= due <= until:
             entries.append(_entry(unit.work.kind, listed(unit, today), today, due))
+        begin = unit.planned_start
+        if begin is not None and begin != due and today <= begin <= until:
+            entries.append(_entry("start", listed(unit, today), today, begin))
         event = unit.task.event.deadline if (
             unit.work is unit.task and unit.task.event is not None) else None
         ev_start, ev_due = deadline_span(event)

@@ -104,6 +104,9 @@ def syntax_error(exc: yaml.MarkedYAMLError, file: str, lang: str, data: bytes | 
             mark = _first_char_mark(mark, line_text)
     elif mark is not None and kind == "indentation" and line_text[: mark.column].strip():
         kind = "trailing-text"
+    elif mark is not None and kind == "dash" and _quoted_before(line_text[: mark.column]):
+        # «title: "Точка роста" - утвержден»: the quotes ended the value, not the dash
+        kind = "trailing-text"
     elif mark is not None and kind == "indentation" and line_text[mark.column:].startswith(": "):
         return load_error(file, Span.point(mark.line + 1, mark.column + 1), "empty-key", lang)
     elif mark is not None and kind == "escape":
@@ -131,6 +134,13 @@ def syntax_error(exc: yaml.MarkedYAMLError, file: str, lang: str, data: bytes | 
             )
         ]
     )
+
+
+def _quoted_before(before: str) -> bool:
+    """The value on a key's line up to here is a whole quoted scalar: `key: "text" `."""
+    _, colon, value = before.partition(": ")
+    value = value.strip()
+    return bool(colon) and len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]
 
 
 _PROBLEMS = (

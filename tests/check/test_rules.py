@@ -260,11 +260,92 @@ tasks:
     ]
     typo = check(plan)[1]
     assert typo.severity is Severity.WARNING
-    assert typo.message == "«Шкурятская М.В.» нет в реестре людей и ролей (ответственные)."
+    assert typo.message == (
+        "«Шкурятская М.В.» нет в реестре людей, ролей и организаций (ответственные).")
     assert typo.hint.startswith("Возможно, имелось в виду «Шкуратская М.В.». ")
     assert check(plan, lang="en")[0].message == (
-        '"Иванов И.И." is not in the people or roles registry (leads).'
+        '"Иванов И.И." is not in the people, roles or organisations registry (leads).'
     )
+
+
+def test_known_people_organisations_and_qualified_names() -> None:
+    plan = HEAD + """\
+organisations:
+  - id: minobr
+    name: Министерство образования Республики Мордовия
+    short_name: Минобр РМ
+tasks:
+  - id: "1"
+    title: Совещание
+    result: Протокол
+    due: До 26.09.2022
+    responsible:
+      - Министерство образования Республики Мордовия (по согласованию)
+      - Минобр РМ
+      - Куратор Чечуркина К. К.
+      - Заместитель директора по УВР М.В.Шкуратская
+      - Департамент образования (по согласованию)
+"""
+    assert found(plan) == [("unknown-person", *at(plan, "Департамент образования"))]
+
+
+# ------------------------------------------------------------------ starts
+
+
+def test_starts() -> None:
+    plan = HEAD + "tasks:\n" + task("1", due="До 26.09.2022", extra="  start: 01.10.2022\n") \
+        + task("2", due="Сентябрь 2022", extra="  start: 01.09.2022\n") \
+        + task("3", due="Постоянно", extra="  start: 01.12.2022\n") \
+        + task("4", due="До 26.09.2022", extra="  start: когда-нибудь\n")
+    assert found(plan) == [
+        ("start-after-due", *at(plan, "01.10.2022")),
+        ("deadline-not-understood", *at(plan, "когда-нибудь")),
+    ]
+    [first, _] = check(plan)
+    assert first.message == "Плановое начало 01.10.2022 позже срока 26.09.2022 («До 26.09.2022»)."
+    assert first.severity is Severity.ERROR
+
+
+# ------------------------------------------------------------------ columns
+
+
+def test_columns() -> None:
+    plan = HEAD + """\
+columns:
+  - id: financing
+    title: Объём финансирования, тыс. руб.
+  - id: indicator
+    title: Контрольный показатель
+tasks:
+""" + task("1", extra="  extra:\n    financing: '12,5'\n    indicatr: Приказ\n")
+    assert found(plan) == [("unknown-column", *at(plan, "indicatr"))]
+    [d] = check(plan)
+    assert d.severity is Severity.ERROR
+    assert d.message == "Графа «indicatr» не объявлена в columns."
+    assert d.hint.startswith("Возможно, имелось в виду «indicator». ")
+    assert found(HEAD + "tasks:\n" + task("1", extra="  extra: {note: x}\n")) == [
+        ("unknown-column", *at(HEAD + "tasks:\n" + task("1", extra="  extra: {note: x}\n"),
+                               "note"))]
+
+
+# ------------------------------------------------------------------ occurrences
+
+
+def test_occurrences() -> None:
+    plan = HEAD + "tasks:\n" + task(
+        "1", due="Ежеквартально", extra="  done_occurrences: [2022-09-30, 2022-10-15]\n") \
+        + task("2", due="До 26.09.2022", extra="  done_occurrences: [2022-09-26]\n") \
+        + task("3", due="Еженедельно")
+    assert found(plan) == [
+        ("not-an-occurrence", *at(plan, "2022-10-15")),
+        ("not-an-occurrence", *at(plan, "2022-09-26")),
+    ]
+    message = check(plan)[0]
+    assert message.message == "15.10.2022 в done_occurrences — не срок повторения «Ежеквартально»."
+    assert "30.09.2022, 31.12.2022, 31.03.2023, 30.06.2023" in message.hint
+    many = HEAD.replace("2022-2023 учебный год", "2000-2030") + "tasks:\n" + task(
+        "1", due="Еженедельно")
+    assert found(many) == [("too-many-occurrences", *at(many, "Еженедельно"))]
 
 
 # ------------------------------------------------------------------ references
@@ -442,6 +523,9 @@ TESTED = {
     "status": test_status,
     "completeness": test_completeness,
     "comment-in-value": test_comment_in_value,
+    "starts": test_starts,
+    "columns": test_columns,
+    "occurrences": test_occurrences,
 }
 
 

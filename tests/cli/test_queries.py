@@ -250,8 +250,8 @@ def test_upcoming_default_window_and_no_reminders(runner: CliRunner, in_root: Pa
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["due"], r["kind"], r["id"]) for r in rows] == [
-        ("2022-10-20", "task", "2"), ("2022-10-25", "task", "1"), ("2022-10-28", "event", "3"),
-        ("2022-10-28", "step", "6.3"),
+        ("2022-10-20", "task", "2"), ("2022-10-24", "start", "6.3"), ("2022-10-25", "task", "1"),
+        ("2022-10-28", "event", "3"), ("2022-10-28", "step", "6.3"),
     ]
     code, out, _ = run(runner, "upcoming", PLANS, "--as-of", "2022-11-02", "--within", "2д")
     assert (code, out) == (0, "С 02.11.2022 по 03.11.2022 сроков и напоминаний нет.\n")

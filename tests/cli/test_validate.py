@@ -17,16 +17,16 @@ from tests.conftest import PROJECTS, ROOT
 AS_OF = ["--as-of", "2022-10-16"]
 
 PROJECTS_EN = """\
-projects/krasnoselsky-upbringing-programme.yaml:419:9: warning unknown-person "Татарина Валерия Сергеевна" is not in the people or roles registry (curators).
-    hint: Did you mean "Татаринова Валерия Сергеевна"? If this is another person or a role, add it to people (or roles).
+projects/krasnoselsky-upbringing-programme.yaml:419:9: warning unknown-person "Татарина Валерия Сергеевна" is not in the people, roles or organisations registry (curators).
+    hint: Did you mean "Татаринова Валерия Сергеевна"? If this is another person, role or organisation, add it to people (roles, organisations).
 projects/mari-el-engineering-cluster.yaml:115:9: warning no-responsible Task 1.1 (stage 1) has no responsible.
     hint: Add responsible: a person's name or a role.
 projects/mari-el-engineering-cluster.yaml:115:9: warning no-result Task 1.1 (stage 1) has no result.
     hint: Add result: what it must produce (a document, an order, an event).
-projects/mari-el-engineering-cluster.yaml:160:13: warning unknown-person "Трифорова О.А." is not in the people or roles registry (responsible).
-    hint: Did you mean "Трифонова О.А."? If this is another person or a role, add it to people (or roles).
-projects/primorye-roadmap-2022.yaml:196:9: warning unknown-person "Шкурятская М.В." is not in the people or roles registry (responsible).
-    hint: Did you mean "Шкуратская М.В."? If this is another person or a role, add it to people (or roles).
+projects/mari-el-engineering-cluster.yaml:160:13: warning unknown-person "Трифорова О.А." is not in the people, roles or organisations registry (responsible).
+    hint: Did you mean "Трифонова О.А."? If this is another person, role or organisation, add it to people (roles, organisations).
+projects/primorye-roadmap-2022.yaml:196:9: warning unknown-person "Шкурятская М.В." is not in the people, roles or organisations registry (responsible).
+    hint: Did you mean "Шкуратская М.В."? If this is another person, role or organisation, add it to people (roles, organisations).
 """
 
 
@@ -55,10 +55,10 @@ def test_russian_is_the_default_and_env_switches_to_english(
     path = "projects/primorye-roadmap-2022.yaml"
     ru = runner.invoke(app, ["validate", path, *AS_OF])
     assert ru.stdout == (
-        f"{path}:196:9: warning unknown-person «Шкурятская М.В.» нет в реестре людей и ролей "
-        "(ответственные).\n"
-        "    подсказка: Возможно, имелось в виду «Шкуратская М.В.». Если это другой человек "
-        "или роль, добавьте его в раздел people (или roles).\n"
+        f"{path}:196:9: warning unknown-person «Шкурятская М.В.» нет в реестре людей, ролей и "
+        "организаций (ответственные).\n"
+        "    подсказка: Возможно, имелось в виду «Шкуратская М.В.». Если это другой человек, "
+        "роль или организация, добавьте в раздел people (roles, organisations).\n"
     )
     monkeypatch.setenv("CLUSTERCTL_LANG", "en")
     en = runner.invoke(app, ["validate", path, *AS_OF])
@@ -79,9 +79,10 @@ def test_json_format(runner: CliRunner, in_root: Path) -> None:
             "end_column": 24,
             "severity": "warning",
             "code": "unknown-person",
-            "message": '"Шкурятская М.В." is not in the people or roles registry (responsible).',
-            "hint": 'Did you mean "Шкуратская М.В."? If this is another person or a role, '
-            "add it to people (or roles).",
+            "message": '"Шкурятская М.В." is not in the people, roles or organisations registry '
+            "(responsible).",
+            "hint": 'Did you mean "Шкуратская М.В."? If this is another person, role or '
+            "organisation, add it to people (roles, organisations).",
         }
     ]
 
@@ -94,9 +95,10 @@ def test_github_format_is_chosen_in_github_actions(
     result = runner.invoke(app, ["validate", path, "--lang", "en", *AS_OF])
     assert result.stdout == (
         f"::warning file={path},line=196,col=9,endLine=196,endColumn=24,title=unknown-person::"
-        '"Шкурятская М.В." is not in the people or roles registry (responsible).%0A'
-        'Did you mean "Шкуратская М.В."? If this is another person or a role, add it to people '
-        "(or roles).\n"
+        '"Шкурятская М.В." is not in the people, roles or organisations registry '
+        "(responsible).%0A"
+        'Did you mean "Шкуратская М.В."? If this is another person, role or organisation, add it '
+        "to people (roles, organisations).\n"
     )
 
 

@@ -42,7 +42,7 @@ CASES = [
     ("По отдельному графику", None, "unscheduled", None, None, None),
     ("по плану", None, "unscheduled", None, None, None),
     ("ежеквартально", None, "recurring", None, None, "quarterly"),
-    ("1 раз в четверть", None, "recurring", None, None, "quarterly"),
+    ("1 раз в четверть", None, "recurring", None, None, "terms"),
     ("ежемесячно", None, "recurring", None, None, "monthly"),
     ("ежегодно", None, "recurring", None, None, "yearly"),
     ("2 раза в год", None, "recurring", None, None, "twice_yearly"),

@@ -301,6 +301,37 @@ def test_cancel_with_a_reason(runner: CliRunner, primorye: Path) -> None:
     validates(runner, primorye, PRIMORYE_TODAY)
 
 
+def test_cancel_and_reschedule_record_when_it_was_decided(runner: CliRunner,
+                                                         primorye: Path) -> None:
+    # an old decision, recorded later: --on in Russian or ISO form, checked as of today
+    code, _, err = run(runner, "cancel", str(primorye), "15", "--reason", "карантин",
+                       "--on", "01.09.2022", *AS_OF)
+    assert code == 0, err
+    code, _, err = run(runner, "reschedule", str(primorye), "9.3", "--to", "До 15.11.2022",
+                       "--reason", "перенос", "--on", "2022-10-14", *AS_OF)
+    assert code == 0, err
+    plan = plan_of(primorye, PRIMORYE_TODAY)
+    assert plan.tasks[14].cancelled_on == datetime.date(2022, 9, 1)
+    assert plan.tasks[8].steps[2].reschedules[-1].on == datetime.date(2022, 10, 14)
+    validates(runner, primorye, PRIMORYE_TODAY)
+    before = primorye.read_bytes()
+    code, out, err = run(runner, "cancel", str(primorye), "16", "--reason", "x",
+                         "--on", "17.10.2022", *AS_OF)
+    assert (code, out) == (1, "") and "позже сегодняшней" in err
+    assert primorye.read_bytes() == before
+
+
+def test_after_reschedule_outside_the_period_no_stale_advice(runner: CliRunner,
+                                                             primorye: Path) -> None:
+    code, _, err = run(runner, "reschedule", str(primorye), "9.3", "--to", "До 15.09.2023",
+                         "--reason", "перенос на следующий год", *AS_OF)
+    assert code == 0
+    assert "outside-period" in err and "Срок уже перенесён" in err
+    assert "запишите перенос" not in err
+    result = runner.invoke(app, ["validate", str(primorye), *AS_OF])
+    assert "расширьте период проекта" in result.stdout
+
+
 def test_start_in_english(runner: CliRunner, primorye: Path) -> None:
     code, out, _ = run(runner, "start", str(primorye), "12", *AS_OF, "--lang", "en")
     assert code == 0

@@ -216,7 +216,16 @@ def test_seed_projects_export() -> None:
         D(2014, 1, 1), D(2014, 3, 1),
     )
     assert "moscow-uao-tech-cluster/II/1.1@clusterctl" in found  # same id, another stage
-    assert len(found) == 30 + 14  # Primorye: 11 tasks and 19 steps; Moscow: 11 steps, 3 tasks
+    # Primorye: 11 tasks and 19 steps; Moscow: 11 steps, 3 tasks, and the starts of the
+    # eight that span more than a quarter (one all-day event over ten months is noise)
+    starts = sorted(uid for uid in found if uid.endswith("/start@clusterctl"))
+    assert len(starts) == 8 and len(found) == 30 + 14 + 8
+    long_one = found["moscow-uao-tech-cluster/III/1@clusterctl"]
+    begins = found["moscow-uao-tech-cluster/III/1/start@clusterctl"]
+    assert day(begins, "DTEND") - day(begins, "DTSTART") == datetime.timedelta(days=1)
+    assert day(long_one, "DTEND") - day(long_one, "DTSTART") == datetime.timedelta(days=1)
+    assert day(begins, "DTSTART") < day(long_one, "DTSTART")
+    assert "начало" in str(begins["SUMMARY"])
 
 
 def test_cli_writes_the_same_bytes_to_a_file(runner: CliRunner, in_root: Path,

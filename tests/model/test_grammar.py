@@ -361,7 +361,7 @@ KEYWORDS: list[tuple[str, DeadlineKind, str | None]] = [
     ("не реже 1 раза в месяц", RECURRING, "monthly"),
     ("ежеквартально", RECURRING, "quarterly"),
     ("Ежеквартально", RECURRING, "quarterly"),
-    ("1 раз в четверть", RECURRING, "quarterly"),
+    ("1 раз в четверть", RECURRING, "terms"),
     ("раз в квартал", RECURRING, "quarterly"),
     ("один раз в квартал", RECURRING, "quarterly"),
     ("4 раза в год", RECURRING, "quarterly"),
@@ -412,7 +412,7 @@ ERRORS: list[tuple[str, str]] = [
     (".", "not_understood"),
     ("(уточняется)", "not_understood"),
     ("Выполнить задачу", "not_understood"),
-    ("26.09.2022, 30.09.2022", "not_understood"),
+    ("30.09.2022, 26.09.2022", "not_understood"),  # a list out of order
     ("26.09.2022 и 30.09.2022", "not_understood"),
     ("26.09.202", "not_understood"),
     ("26/09/2022", "not_understood"),

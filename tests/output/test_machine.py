@@ -112,7 +112,7 @@ def test_answers_print_the_reference_bytes() -> None:
         deadline_kind="before", start=None, due=datetime.date(2022, 9, 26),
         status=Status.planned, responsible=("Иванов И.И.", "роль"), stage="I",
         stage_title=None, cluster=None, cluster_title=None, rescheduled=0, is_event=False,
-        place=None, path="stages[0].tasks[1].steps[0]",
+        place=None, path="stages[0].tasks[1].steps[0]", extra={"financing": "12,5"},
     )
     load = PersonLoad(key="person:иванов", name="Иванов", kind="person", spellings=("a",),
                       projects=("p", "q"), duties=(Duty("lead", "p", None),), position=None,

@@ -60,3 +60,24 @@ def test_an_empty_table_says_so() -> None:
     table = Table([Column("a", "A")], [Section(None, [])], empty="Ничего нет.")
     assert render_plain(table) == "Ничего нет.\n"
     assert render_markdown(table) == "Ничего нет.\n"
+
+
+def test_a_narrow_terminal_groups_rows_under_their_project() -> None:
+    long = "Проведение совещания с руководителями МОУО и ОО «Итоги входного мониторинга»"
+    columns = [Column("project", "Проект", keep=3), Column("id", "№"),
+               Column("title", "Мероприятие", shorten=60), Column("due", "Срок")]
+    rows = [["primorye-roadmap-2022", "1", long, "26.09.2022"],
+            ["moscow-uao-tech-cluster", "1", long, "01.03.2014"],
+            ["primorye-roadmap-2022", "2", long, "30.09.2022"]]
+    table = Table(columns, [Section("Неделя 1", rows)])
+    wide = io.StringIO()
+    render_rich(table, wide, width=160)
+    assert "Проект" in wide.getvalue() and "Неделя 1 — " not in wide.getvalue()
+    narrow = io.StringIO()
+    render_rich(table, narrow, width=60)
+    text = narrow.getvalue()
+    first = text.index("Неделя 1 — Проект: primorye-roadmap-2022")
+    second = text.index("Неделя 1 — Проект: moscow-uao-tech-cluster")
+    assert first < second and text.count("Проект:") == 2
+    assert text[first:second].count("26.09.2022") == 1
+    assert text[first:second].count("30.09.2022") == 1

@@ -145,9 +145,15 @@ def test_undated_deadlines_are_never_overdue() -> None:
             "до 01.10.2022",
         ])
     ]
+    undated = plan({"project": {"id": "p", "title": "P"}, "tasks": tasks})
+    assert [r.id for r in queries.overdue([undated], D(2023, 12, 1))] == ["4"]
+    # within a period, «ежемесячно» is dated: each month's occurrence, with its own day
     index = plan({"project": {"id": "p", "title": "P", "period": "2022-2023 учебный год"},
                   "tasks": tasks})
-    assert [r.id for r in queries.overdue([index], D(2023, 12, 1))] == ["4"]
+    found = queries.overdue([index], D(2023, 12, 1))
+    assert [(r.id, r.due) for r in found if r.id == "2"][:2] == [
+        ("2", D(2022, 9, 30)), ("2", D(2022, 10, 31))]
+    assert len(found) == 1 + 12
 
 
 def test_overdue_filters_combine() -> None:
@@ -227,6 +233,7 @@ def test_upcoming_on_the_fixtures_with_reminders() -> None:
         (D(2022, 10, 19), "announcement_repeat", "2", 3),
         (D(2022, 10, 20), "task", "2", 4),
         (D(2022, 10, 22), "press_release", "2", 6),
+        (D(2022, 10, 24), "start", "6.3", 8),  # «24.10.2022 - 28.10.2022» starts
         (D(2022, 10, 24), "announcement_repeat", "3", 8),
         (D(2022, 10, 25), "task", "1", 9),
         (D(2022, 10, 27), "announcement_repeat", "3", 11),
@@ -237,7 +244,7 @@ def test_upcoming_on_the_fixtures_with_reminders() -> None:
     assert [(w.start, w.end, len(w.entries)) for w in weeks] == [
         (D(2022, 10, 10), D(2022, 10, 16), 1),
         (D(2022, 10, 17), D(2022, 10, 23), 3),
-        (D(2022, 10, 24), D(2022, 10, 30), 5),
+        (D(2022, 10, 24), D(2022, 10, 30), 6),
     ]
     press = result.entries[3]
     assert (press.start, press.due, press.offset, press.event_start) == (
@@ -245,7 +252,7 @@ def test_upcoming_on_the_fixtures_with_reminders() -> None:
     )
     assert press.title == "Районный фестиваль «Мы — граждане России»"
     assert press.responsible == ("Витовтова М.С.",)
-    event = result.entries[7]
+    event = result.entries[8]
     assert (event.due_phrase, event.place, event.start) == ("28.10.2022", "ДДТ", D(2022, 10, 28))
 
 
@@ -259,7 +266,7 @@ def test_upcoming_window_reminders_and_status_filter() -> None:
         (D(2022, 11, 1), "meeting", "district-upbringing", "spiritual"),
     ]
     bare = queries.upcoming(fixtures(), TODAY, reminders=False)
-    assert [e.kind for e in bare.entries] == ["task", "task", "event", "step"]
+    assert [e.kind for e in bare.entries] == ["task", "start", "task", "event", "step"]
     started = queries.upcoming(fixtures(), TODAY, filters=Filters(statuses=("in_progress",)))
     assert [(e.kind, e.id) for e in started.entries] == [
         ("announcement_repeat", "2"), ("announcement_repeat", "2"), ("task", "2"),
@@ -398,9 +405,12 @@ def test_who_name_lists_open_items_in_date_order() -> None:
 
 def test_who_unknown_name_and_seed_typos() -> None:
     with pytest.raises(FilterError) as info:
-        queries.who(seeds(), TODAY, "Шкуратская М.")
+        queries.who(seeds(), TODAY, "Шкуратскя М.")
     assert info.value.option == "name"
     assert info.value.closest[:2] == ["Шкуратская М.В.", "Шкурятская М.В."]
+    # a surname with an initial is a word of the name: found
+    found = queries.who(seeds(), TODAY, "Шкуратская М.")
+    assert [p.name for p in found.people] == ["Шкуратская М.В."]
     result = queries.who(seeds(), TODAY)
     unknown = sorted(p.name for p in result.people if p.kind == "unknown")
     assert unknown == [

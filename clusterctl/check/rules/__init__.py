@@ -8,13 +8,16 @@ registry: the order here is the order rules run in; diagnostics are sorted by po
 from __future__ import annotations
 
 from clusterctl.check.rules.base import Finding, Rule, RuleContext, rule
+from clusterctl.check.rules.columns import columns
 from clusterctl.check.rules.comments import comment_in_value
 from clusterctl.check.rules.completeness import completeness
 from clusterctl.check.rules.deadlines import deadlines
 from clusterctl.check.rules.numbering import numbering
+from clusterctl.check.rules.occurrences import occurrences
 from clusterctl.check.rules.people import known_people
 from clusterctl.check.rules.periods import periods
 from clusterctl.check.rules.references import references
+from clusterctl.check.rules.starts import starts
 from clusterctl.check.rules.status import status
 from clusterctl.check.rules.unique_ids import unique_ids
 
@@ -23,8 +26,11 @@ RULES: tuple[Rule, ...] = (
     numbering,
     deadlines,
     periods,
+    starts,
+    occurrences,
     known_people,
     references,
+    columns,
     status,
     completeness,
     comment_in_value,

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from clusterctl.check.rules.base import Finding, RuleContext, rule
 from clusterctl.diagnostics import Severity
-from clusterctl.model.plan import Stage
+from clusterctl.model.plan import Stage, StageKind
 
 
-def _label(task_id: str | None, stage: Stage | None) -> dict[str, str]:
-    return {"id": task_id or "?", "stage": stage.id if stage is not None else ""}
+def _label(task_id: str | None, stage: Stage | None) -> dict[str, object]:
+    return {"id": task_id or "?", "stage": stage.id if stage is not None else "",
+            "section": stage is not None and stage.kind is StageKind.section}
 
 
 @rule("completeness", {"no-responsible": Severity.WARNING, "no-result": Severity.WARNING})

@@ -32,7 +32,7 @@ def _finding(exc: DeadlineError, path: Path, phrase: str, lang: str, period: boo
     },
 )
 def deadlines(ctx: RuleContext) -> Iterable[Finding]:
-    """Deadline (`due`, an event's `date`) and `period` phrases are understood by the
+    """Deadline (`due`, `start`, an event's `date`) and `period` phrases are understood by the
     deadline grammar, and the report days of `rules.report_due` are days and months (DD.MM).
 
     A phrase the grammar does not understand is a warning at its line (the tool never guesses
@@ -49,6 +49,9 @@ def deadlines(ctx: RuleContext) -> Iterable[Finding]:
     for item in index.items:
         if item.deadline_error is not None:
             yield _finding(item.deadline_error, (*item.path, "due"), item.work.due or "",
+                           ctx.lang, False)
+        if item.start_error is not None:  # the planned start
+            yield _finding(item.start_error, (*item.path, "start"), item.work.start or "",
                            ctx.lang, False)
         if item.event_error is not None and item.task.event is not None:
             # the event's own date (announcements and the calendar count from it)

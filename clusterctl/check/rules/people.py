@@ -1,4 +1,5 @@
-"""known-people: every responsible, lead and curator is in the people or roles registry."""
+"""known-people: every responsible, lead and curator is in the people, roles or organisations
+registry."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from clusterctl.model.index import Path, PlanIndex
 def _check(index: PlanIndex, refs: list[str], path: Path, field: str) -> list[Finding]:
     """A finding for each name of `refs` in neither registry."""
     found: list[Finding] = []
-    person, role = index.person, index.role
     for k, ref in enumerate(refs):
-        if person(ref) is not None or role(ref) is not None:
+        if index.responsible(ref) is not None:
             continue
         closest = index.closest(ref, index.responsible_names())
         found.append(Finding(
@@ -27,7 +27,10 @@ def _check(index: PlanIndex, refs: list[str], path: Path, field: str) -> list[Fi
 @rule("known-people", {"unknown-person": Severity.WARNING})
 def known_people(ctx: RuleContext) -> Iterable[Finding]:
     """Every name in `responsible`, `leads` and `curators` is a person of `people` (by id,
-    name, full name, "Фамилия И.О." form or alias) or a role of `roles`. An unknown name is a
+    name, full name, "Фамилия И.О." form or alias), a role of `roles` or an organisation of
+    `organisations` (by id, name, short name, number or alias) — also when the cell adds a
+    position before the name or a qualifier after it ("Куратор Калачева Е. А.",
+    "Н.Н.Лобанова", "Департамент образования (по согласованию)"). An unknown name is a
     warning with the closest known names: usually a typo ("Шкурятская М.В." for
     "Шкуратская М.В.")."""
     index = ctx.index

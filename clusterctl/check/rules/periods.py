@@ -8,12 +8,20 @@ from collections.abc import Iterable
 from clusterctl.check.rules.base import Finding, RuleContext, rule
 from clusterctl.diagnostics import Severity
 from clusterctl.model.deadlines import DeadlineKind, Period
+from clusterctl.model.plan import StageKind, Step, Task
 
 
 def _fmt(period: Period) -> str:
     if period.start == period.end:
         return period.start.strftime("%d.%m.%Y")
     return f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}"
+
+
+def _moved_here(work: Task | Step) -> bool:
+    """The deadline as it stands is the last recorded move's `to`."""
+    if not work.reschedules or not work.due:
+        return False
+    return " ".join(work.reschedules[-1].to.split()) == " ".join(work.due.split())
 
 
 @rule(
@@ -48,13 +56,16 @@ def periods(ctx: RuleContext) -> Iterable[Finding]:
                     # the stage is named only when its own period is the one exceeded
                     "stage": item.stage.id if in_stage and item.stage is not None else "",
                     "period": _fmt(period),
+                    # after `clusterctl reschedule`, not «record the move»: it is recorded
+                    "advice": "outside-period-moved" if _moved_here(item.work)
+                    else "outside-period",
                 },
             )
     previous: tuple[int, Period] | None = None
-    for si, _stage in enumerate(ctx.plan.stages):
+    for si, each in enumerate(ctx.plan.stages):
         stage_period = index.stage_periods.get(si)
-        if stage_period is None:
-            continue
+        if stage_period is None or each.kind is StageKind.section:
+            continue  # a section groups rows: it need not follow the others in time
         if previous is not None and stage_period.start < previous[1].start:
             yield Finding(
                 "stage-order", ("stages", si, "period"),

@@ -15,6 +15,7 @@ from clusterctl.documents.context.values import (
     EventCtx,
     ItemCtx,
     ObjectiveCtx,
+    OccurrenceCtx,
     OrgCtx,
     OutcomeCtx,
     PersonCtx,
@@ -34,10 +35,11 @@ from clusterctl.model.calendar import whole_months
 from clusterctl.model.deadlines import Deadline, DeadlineKind, Period
 from clusterctl.model.index import Item, PlanIndex
 from clusterctl.model.names import normalise_name
-from clusterctl.model.plan import Award, Cluster, Organisation, Plan, Stage
+from clusterctl.model.plan import Award, Cluster, Organisation, Plan, Stage, StageKind
 from clusterctl.model.status import (
     Status,
     reschedule_count,
+    start_day,
     step_is_unit,
     step_status,
     task_is_unit,
@@ -69,7 +71,9 @@ class Builder:
     ) -> None:
         self.index = index
         self.digest = digest
-        self.late = {o.path: o.days_overdue for o in late}
+        self.late: dict[str, int] = {}
+        for o in late:  # a recurring item: its longest overdue occurrence
+            self.late[o.path] = max(self.late.get(o.path, 0), o.days_overdue)
         self.plan: Plan = index.plan
         self.file = file
         self.today = today
@@ -82,20 +86,27 @@ class Builder:
     # ------------------------------------------------------------------ registries
 
     def person(self, ref: str) -> PersonCtx:
+        """A responsible as the documents show it: the registry's spelling when written
+        plainly, else as written (a position, a qualifier, an organisation)."""
+        name = one_line(self.index.responsible_name(ref))
         found = self.index.person(ref)
         if found is not None:
             org = self.index.organisation(found.organisation) if found.organisation else None
             return PersonCtx(
-                name=found.name, written=ref, kind="person", id=found.id,
+                name=name, written=ref, kind="person", id=found.id,
                 full_name=found.full_name, position=found.position,
                 organisation=(org.name if org is not None else found.organisation),
                 email=found.email, phone=found.phone,
             )
         role = self.index.role(ref)
         if role is not None:
-            return PersonCtx(name=role.name, written=ref, kind="role", id=role.id,
+            return PersonCtx(name=name, written=ref, kind="role", id=role.id,
                              position=role.description)
-        return PersonCtx(name=one_line(ref), written=ref, kind="unknown")
+        org = self.index.organisation(ref)
+        if org is not None:
+            return PersonCtx(name=name, written=ref, kind="organisation", id=org.id,
+                             full_name=org.name)
+        return PersonCtx(name=name, written=ref, kind="unknown")
 
     def people(self, refs: Iterable[str]) -> list[PersonCtx]:
         return [self.person(ref) for ref in refs]
@@ -149,6 +160,8 @@ class Builder:
         state = task_status(task_facts, self.today) if facts is task_facts else step_status(
             facts, task_facts, self.today)
         due = due_ctx(work.due, item.deadline, item.deadline_error) if work.due else None
+        planned_start = due_ctx(work.start, item.start_deadline, item.start_error) \
+            if work.start else None
         deadline = item.deadline
         overdue_days = self.late.get(path_text(item.path), 0)
         rescheduled = reschedule_count(facts, self.today) > 0
@@ -165,6 +178,9 @@ class Builder:
         event = self.event(item) if item.step is None else None
         outcome = self.outcome(item) if item.step is None else None
         start, end = self._span(deadline, steps)
+        begins = start_day(item.start_deadline)
+        if begins is not None and (end is None or begins <= end):
+            start = begins
         is_group = bool(steps) and not (work.due or work.result or own_responsible)
         return ItemCtx(
             ref=item.ref,
@@ -183,6 +199,10 @@ class Builder:
             description=fold(work.description),
             result=fold(work.result),
             due=due,
+            planned_start=planned_start,
+            extra={column.id: fold(work.extra.get(column.id)) or ""
+                   for column in self.plan.columns},
+            occurrences=self._occurrences(item, state),
             responsible=responsible,
             responsible_inherited=item.is_step and not own_responsible,
             participants=self.orgs(work.participants),
@@ -213,6 +233,13 @@ class Builder:
             end=end,
         )
 
+    def _occurrences(self, item: Item, state: Status) -> list[OccurrenceCtx]:
+        done = set(item.work.done_occurrences)
+        closed = state in (Status.done, Status.cancelled)
+        return [OccurrenceCtx(span.start, span.end, span.end in done or state is Status.done,
+                              not closed and span.end not in done and span.end < self.today)
+                for span in item.occurrences]
+
     def _heading(self, title: str | None, item: Item) -> str:
         if title:
             return fold(title) or ""
@@ -226,7 +253,7 @@ class Builder:
     def _number(item: Item) -> tuple[str, bool]:
         own = item.work.id
         if own is None and item.step is not None:
-            return item.ref, False
+            return "", False  # never a made-up number
         shown = own if own is not None else item.ref
         if _NUMBERED.fullmatch(shown):
             return shown + ".", True
@@ -260,6 +287,11 @@ class Builder:
                            days=count(overdue_days, "word.day", DOCUMENT_LANG)))
         elif status is Status.in_progress:
             notes.append(t("doc.note.in-progress", DOCUMENT_LANG))
+        if item.occurrences:
+            done = set(work.done_occurrences)
+            notes.append(t("doc.note.occurrences", DOCUMENT_LANG,
+                           done=sum(1 for span in item.occurrences if span.end in done),
+                           total=len(item.occurrences)))
         return mark, "; ".join(notes)
 
     @staticmethod
@@ -325,6 +357,11 @@ class Builder:
     @staticmethod
     def heading(stage: Stage) -> str:
         title = one_line(stage.title)
+        if stage.kind is StageKind.section:  # as the source has it: «1. Организационное…»
+            if not stage.id or title.startswith(stage.id):
+                return title
+            return f"{stage.id.rstrip('.')}. {title}" if _NUMBERED.fullmatch(stage.id) else (
+                f"{stage.id} {title}")
         if t("doc.stage-word", DOCUMENT_LANG) in title.casefold():
             return title
         return t("doc.stage-heading", DOCUMENT_LANG, id=stage.id,
@@ -352,8 +389,8 @@ class Builder:
             period = self.index.stage_periods.get(si)
             state, label = self.stage_state(period)
             stages.append(StageCtx(
-                id=stage.id, title=one_line(stage.title), heading=self.heading(stage),
-                implicit=False,
+                id=stage.id, title=one_line(stage.title), kind=stage.kind.value,
+                heading=self.heading(stage), implicit=False,
                 period=period_ctx(period.start, period.end, stage.period) if period else None,
                 goal=fold(stage.goal),
                 objectives=[o for o in map(self.objective, stage.objectives) if o is not None],
@@ -364,7 +401,7 @@ class Builder:
             period = self.index.project_period
             state, label = self.stage_state(period)
             stages.append(StageCtx(
-                id=None, title=None,
+                id=None, title=None, kind="stage",
                 heading=t("doc.loose-tasks", DOCUMENT_LANG) if self.plan.stages else "",
                 implicit=True,
                 period=period_ctx(period.start, period.end, self.plan.project.period)

@@ -12,7 +12,14 @@ from typing import Any
 from clusterctl.documents.context import agenda, builder, letters, report, timeline, values
 from clusterctl.documents.context.builder import Builder
 from clusterctl.documents.context.letters import letter
-from clusterctl.documents.context.values import DOCUMENT_LANG, ColumnsCtx, DocMeta, period_ctx
+from clusterctl.documents.context.values import (
+    DOCUMENT_LANG,
+    ColumnCtx,
+    ColumnsCtx,
+    DocMeta,
+    one_line,
+    period_ctx,
+)
 from clusterctl.i18n import t
 from clusterctl.model.calendar import half_year
 from clusterctl.model.index import PlanIndex
@@ -94,10 +101,12 @@ def build_context(
         "current_stage": current,
         "columns": ColumnsCtx(
             description=any(i.description for i in items),
+            start=any(i.planned_start for i in items),
             due=any(i.due for i in items),
             result=any(i.result for i in items),
             responsible=any(i.responsible for i in items),
             mark=any(i.mark for i in items),
+            extra=[ColumnCtx(c.id, one_line(c.title)) for c in b.plan.columns],
         ),
         "clusters": clusters,
         "organisations": [b.org_of(o) for o in b.plan.organisations],

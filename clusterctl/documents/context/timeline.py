@@ -26,6 +26,8 @@ class TimelineRow:
     kind: str
     """stage, task or step."""
     ref: str
+    """The number shown before the label: «1.1», a stage's id, «•» for a step without
+    one."""
     label: str
     start: datetime.date | None
     end: datetime.date | None
@@ -36,6 +38,9 @@ class TimelineRow:
     """planned, in_progress, done, cancelled, overdue, ongoing, stage."""
     due_text: str
     stage_key: str
+    marks: list[tuple[datetime.date, str]]
+    """A recurring deadline's occurrences on its band: (deadline, done, overdue or
+    planned)."""
 
 
 @dataclass(slots=True)
@@ -63,15 +68,18 @@ def build_timeline(
                                         else t("doc.plan", DOCUMENT_LANG)),
                 start=period.start if period else None, end=period.end if period else None,
                 shape="band" if period else "none", state="stage",
-                due_text=period.text if period else "", stage_key=key,
+                due_text=period.text if period else "", stage_key=key, marks=[],
             ))
         for task in stage.tasks:
             for row in (task, *task.steps):
                 rows.append(TimelineRow(
-                    kind="step" if row.is_step else "task", ref=row.ref, label=row.label,
+                    kind="step" if row.is_step else "task",
+                    ref=row.number.rstrip(".") or "•", label=row.label,
                     start=row.start, end=row.end, shape=_shape(row),
                     state=_state(row), due_text=row.due.text if row.due else "",
                     stage_key=key,
+                    marks=[(o.due, "done" if o.done else "overdue" if o.overdue else "planned")
+                           for o in row.occurrences],
                 ))
     days = [d for r in rows for d in (r.start, r.end) if d is not None]
     if not days:
@@ -95,6 +103,8 @@ def _shape(row: ItemCtx) -> str:
         return "group"
     if row.ongoing:
         return "band"
+    if row.planned_start is not None and row.start != row.end:
+        return "bar"  # from its planned start to its deadline
     if row.due is not None and row.due.kind in ("date", "before"):
         return "milestone"
     if row.start == row.end:

@@ -66,11 +66,13 @@ class PersonCtx:
     """A responsible, curator or lead: a person, a role, or a name the registry lacks."""
 
     name: str
-    """The registry's spelling («Моргунова И.Е.» for «Моргунова И. Е.»); as written if unknown."""
+    """The registry's spelling («Моргунова И.Е.» for «Моргунова И. Е.»); as written when
+    unknown, an organisation, or written with a position or a qualifier («Куратор Калачева
+    Е. А.», «Департамент образования (по согласованию)»)."""
     written: str
     """As written at this place in the plan."""
     kind: str
-    """person, role or unknown."""
+    """person, role, organisation or unknown."""
     id: str | None = None
     full_name: str | None = None
     position: str | None = None
@@ -154,11 +156,24 @@ class OutcomeCtx:
 
 
 @dataclass(slots=True)
+class OccurrenceCtx:
+    """One occurrence of a recurring deadline («Ежеквартально»: each quarter's)."""
+
+    start: datetime.date
+    due: datetime.date
+    """Its deadline (the day recorded in `done_occurrences` when done)."""
+    done: bool
+    overdue: bool
+    """Past its day and not done (as of the document's date)."""
+
+
+@dataclass(slots=True)
 class ItemCtx:
     """One row of the plan: a task (level 0) or a step of a task (level 1)."""
 
     ref: str
-    """The id users type: «8», «8.2» (a step without its own id is numbered after its task)."""
+    """The id users type: «8», «8.2» (a step without its own id is addressed by its task's id
+    and its place: `clusterctl done plan.yaml 8.2`)."""
     key: str
     """Unique in the plan: «II/1.3» (stage/ref), or the ref when the plan has no stages."""
     path: str
@@ -166,9 +181,10 @@ class ItemCtx:
     id: str | None
     """The id as written (None for an unnumbered step)."""
     number: str
-    """As a table shows it: «1.», «1.1.», «Задача №2», «8.2»."""
+    """As a table shows it: «1.», «1.1.», «Задача №2»; "" for a step without an id (the
+    built-in templates show a bullet: no number is made up)."""
     numbered: bool
-    """False when `number` was made up by clusterctl (a step without an id)."""
+    """False for a step without an id."""
     level: int
     is_step: bool
     unit: bool
@@ -183,6 +199,13 @@ class ItemCtx:
     description: str | None
     result: str | None
     due: DueCtx | None
+    planned_start: DueCtx | None
+    """`start:` (the planned start) as written, with what clusterctl understood of it."""
+    extra: dict[str, str]
+    """The plan's extra columns (`columns:`): column id -> this row's cell (line breaks
+    kept; "" when empty)."""
+    occurrences: list[OccurrenceCtx]
+    """A recurring deadline's dated occurrences, in order (empty for any other)."""
     responsible: list[PersonCtx]
     """The row's responsibles; a step without its own takes its task's."""
     responsible_inherited: bool
@@ -215,7 +238,8 @@ class ItemCtx:
     event: EventCtx | None
     outcome: OutcomeCtx | None
     start: datetime.date | None
-    """The row's interval on the timeline (for a task with steps: the span of its steps)."""
+    """The row's interval on the timeline: from its planned start (`start:`), else its
+    deadline's first day (for a task with steps: the span of its steps)."""
     end: datetime.date | None
 
 
@@ -223,8 +247,11 @@ class ItemCtx:
 class StageCtx:
     id: str | None
     title: str | None
+    kind: str
+    """stage, or section (a rubric that groups rows: `kind: section`)."""
     heading: str
-    """«Этап II. Основной», or the title alone when it already names the stage."""
+    """«Этап II. Основной», or the title alone when it already names the stage; a section
+    as the source writes it: «1. Организационное обеспечение»."""
     implicit: bool
     """True for the tasks written outside stages (a roadmap in one stage)."""
     period: PeriodCtx | None
@@ -238,14 +265,26 @@ class StageCtx:
 
 
 @dataclass(slots=True)
+class ColumnCtx:
+    """An extra column the plan declares (`columns:`)."""
+
+    id: str
+    title: str
+
+
+@dataclass(slots=True)
 class ColumnsCtx:
     """Which optional columns a plan table needs (anything in the plan fills them)."""
 
     description: bool
+    start: bool
+    """Some row has a planned start (`start:`)."""
     due: bool
     result: bool
     responsible: bool
     mark: bool
+    extra: list[ColumnCtx]
+    """The plan's extra columns, in the order declared: shown after the standard ones."""
 
 
 @dataclass(slots=True)

@@ -34,6 +34,32 @@ MESSAGES: dict[str, str] = {
     'cli.is-folder': '{path} is a folder, not a plan file',
     'cli.empty-value': '{option}: the value is empty',
     'cli.dry-run': '{message} (dry run: the file is unchanged)',
+    'cli.words.usage': 'Usage:',
+    'cli.words.arguments': 'Arguments',
+    'cli.words.options': 'Options',
+    'cli.words.commands': 'Commands',
+    'cli.words.help': 'Show this message and exit.',
+    'cli.words.try-help': "Try '{command} {option}' for help.",
+    'cli.words.error': 'Error: {message}',
+    'cli.words.missing-argument': 'Missing argument {name}.',
+    'cli.words.missing-option': 'Missing option {name}.',
+    'cli.words.no-option': 'No such option: {name}.',
+    'cli.words.possible': ' Possible options: {names}.',
+    'cli.words.bad-value': 'Invalid value for {name}: {problem}',
+    'cli.words.not-integer': "'{value}' is not a valid integer.",
+    'cli.words.not-number': "'{value}' is not a valid number.",
+    'cli.words.out-of-range': '{value} is not in the range {range}.',
+    'cli.words.not-a-choice': "'{value}' is not one of {choices}.",
+    'cli.words.not-boolean': "'{value}' is not a valid boolean.",
+    'cli.words.no-command': "No such command '{name}'.",
+    'cli.words.did-you-mean': " Did you mean '{name}'?",
+    'cli.words.extra-args': 'Got unexpected extra arguments ({args}).',
+    'cli.words.needs-value': "Option '{name}' requires an argument.",
+    'cli.words.needs-values': "Option '{name}' requires {n} arguments.",
+    'cli.words.takes-no-value': "Option '{name}' does not take a value.",
+    'cli.words.missing-command': 'Missing command.',
+    'cli.words.options-metavar': '[OPTIONS]',
+    'cli.words.command-metavar': 'COMMAND [ARGS]...',
     # ------------------------------------------------------------------ write
     'write.busy': 'another clusterctl command is using the file, try again later',
     'write.no-folder': 'the folder to write it in does not exist',
@@ -139,6 +165,14 @@ MESSAGES: dict[str, str] = {
     'edit.removed': ' (removed: {fields})',
     'edit.refused': '{text}',
     'edit.reason-not-given': 'not given',
+    'edit.did-occurrence': (
+        '{file}: {what} {ref} — the occurrence due {due} is done (recorded {on})'
+    ),
+    'edit.occurrences-all-done': '{file}: {What} {ref} — every occurrence is already done.',
+    'edit.on-in-future': (
+        'The decision date {on} is after today ({today}): a decision cannot be recorded in '
+        'advance.'
+    ),
     # ------------------------------------------------------------------ edit
     'edit.why.no-dash': "it is not a '- ' list item",
     'edit.why.flow': 'it is inside a [...] list',
@@ -198,10 +232,12 @@ MESSAGES: dict[str, str] = {
     'entry-kind.press_release': 'press release',
     'entry-kind.report': 'report',
     'entry-kind.meeting': 'meeting',
+    'entry-kind.start': 'start',
     # ------------------------------------------------------------------ who-kind
     'who-kind.person': 'person',
     'who-kind.role': 'role',
     'who-kind.unknown': 'not in registry',
+    'who-kind.organisation': 'organisation',
     # ------------------------------------------------------------------ answer
     'answer.overdue-footer': 'Overdue as of {on}: {counted}.',
     'answer.overdue-empty': 'Nothing is overdue as of {on}.',
@@ -301,6 +337,8 @@ MESSAGES: dict[str, str] = {
     'ics.rescheduled': 'Times rescheduled',
     'ics.project': 'Project',
     'ics.where': 'In the plan',
+    'ics.begins': 'start',
+    'ics.occurrence': 'occurrence',
     # ------------------------------------------------------------------ ics-kind
     'ics-kind.task': 'task',
     'ics-kind.step': 'step',
@@ -332,4 +370,12 @@ MESSAGES: dict[str, str] = {
     'unit.bytes': 'bytes',
     'unit.kb': 'KB',
     'unit.mb': 'MB',
+    # ------------------------------------------------------------------ completion
+    'completion.installed': (
+        'Tab completion for {shell} is installed: {path}. It works in a new terminal window.'
+    ),
+    'completion.no-shell': (
+        'Could not tell the shell ({shell}); supported: {shells}. Run the command from your '
+        'shell, or install the script by hand: clusterctl --show-completion.'
+    ),
 }

@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     'doc.gantt.label': 'Timeline: {title}',
     'doc.gantt.today': 'today {date}',
     'doc.gantt.no-due': 'no deadline',
+    'doc.note.occurrences': '{done} of {total} occurrences done',
     # ------------------------------------------------------------------ letter
     'letter.title': 'event title',
     'letter.goal': 'goal of the event',

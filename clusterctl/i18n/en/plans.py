@@ -182,9 +182,14 @@ MESSAGES: dict[str, str] = {
         "The deadline '{phrase}' ({dates}) falls outside the period of the {scope}{stage_sp} "
         '({period}).'
     ),
-    'outside-period.hint': (
+    'outside-period.hint': '{advice}',
+    'advice.outside-period': (
         "Fix the deadline or the {scope}'s period; if the deadline was moved, record it "
         '(clusterctl reschedule).'
+    ),
+    'advice.outside-period-moved': (
+        "The deadline was moved (recorded in reschedules); if the new one is right, widen the "
+        "{scope}'s period."
     ),
     'stage-order': 'Stage {stage} starts before the previous stage {previous}.',
     'stage-order.hint': 'Put the stages in order or fix their periods.',
@@ -192,9 +197,10 @@ MESSAGES: dict[str, str] = {
         "The period of stage {stage} ({dates}) falls outside the project's ({period})."
     ),
     'stage-outside-project.hint': "Fix the stage's period or the project's (project.period).",
-    'unknown-person': '{name_q} is not in the people or roles registry ({field}).',
+    'unknown-person': '{name_q} is not in the people, roles or organisations registry ({field}).',
     'unknown-person.hint': (
-        '{did_you_mean}If this is another person or a role, add it to people (or roles).'
+        '{did_you_mean}If this is another person, role or organisation, add it to people '
+        '(roles, organisations).'
     ),
     'unresolved-reference': "The plan has no {kind} '{ref}'.",
     'unresolved-reference.hint': '{did_you_mean}Check the spelling or add it to the plan.',
@@ -225,6 +231,25 @@ MESSAGES: dict[str, str] = {
     'no-result.hint': 'Add result: what it must produce (a document, an order, an event).',
     'did-you-mean': 'Did you mean {names}? ',
     'finding.in-stage': ' (stage {stage})',
+    'start-after-due': 'The planned start {start} is after the deadline {due} (“{phrase}”).',
+    'start-after-due.hint': 'Correct the start or the due: one of the dates is probably mistyped.',
+    'unknown-column': 'The column “{key}” is not declared in columns.',
+    'unknown-column.hint': (
+        '{did_you_mean}Declared columns: {declared}. Add it to columns: - {{id: {key}, title: '
+        '...}} or correct the key.'
+    ),
+    'too-many-occurrences': (
+        'The recurring deadline “{phrase}” makes more than {limit} occurrences: they are not '
+        'dated.'
+    ),
+    'too-many-occurrences.hint': (
+        "Narrow the stage's or project's period, or write a less frequent deadline."
+    ),
+    'not-an-occurrence': '{day} in done_occurrences is not a deadline of “{phrase}”.',
+    'not-an-occurrence.hint': (
+        'Its occurrences are due on {days}. Record them with clusterctl done --on DATE.'
+    ),
+    'finding.in-section': ' (section {stage})',
     # ------------------------------------------------------------------ problem
     'problem.string_type': 'text is expected',
     'problem.int_type': 'a whole number is expected',
@@ -273,7 +298,9 @@ MESSAGES: dict[str, str] = {
     'problem-hint.calendar': (
         'Check the day and the month; a date is written YYYY-MM-DD, e.g. 2023-02-28.'
     ),
-    'problem-hint.version': "This clusterctl reads plan format version 1: 'version: 1'.",
+    'problem-hint.version': (
+        "This clusterctl reads plan format versions 1 and 1.1: 'version: 1.1'."
+    ),
     'problem-hint.enum': 'Write one of the allowed values exactly as listed.',
     'problem-hint.status': 'The status is one of: planned, in_progress, done, cancelled.',
     'problem-hint.bound': "The field's allowed values are in docs/format.md.",
@@ -334,6 +361,7 @@ MESSAGES: dict[str, str] = {
         'There is no day “{text}” in the calendar (rules.report_due).'
     ),
     'deadline.report-day.hint': "Write the report's day and month as DD.MM, e.g. 25.12.",
+    'deadline.impossible.no-day': 'The deadline {frag} does not exist: no month has a day {day}.',
     # ------------------------------------------------------------------ deadline-kind
     'deadline-kind.ongoing': 'ongoing',
     'deadline-kind.unscheduled': 'on a separate schedule',
@@ -353,8 +381,9 @@ MESSAGES: dict[str, str] = {
     'month.in.12': 'December',
     # ------------------------------------------------------------------ structure
     'structure.where': ' in {path}',
-    'structure.did-you-mean': "Did you mean '{key}'? ",
+    'structure.did-you-mean': "Did you mean '{field}'? ",
     'structure.allowed': 'Allowed fields: {keys}.',
+    'structure.russian-key': 'Plan fields are written in Latin letters: “{key}” is “{field}”. ',
     # ------------------------------------------------------------------ yaml-problem
     'yaml-problem.duplicate-yaml': 'duplicate %YAML directive',
     'yaml-problem.duplicate-tag': 'duplicate %TAG directive',
@@ -384,6 +413,7 @@ MESSAGES: dict[str, str] = {
     'reminder.event': 'Event',
     'reminder.task': 'Task due',
     'reminder.step': 'Step due',
+    'reminder.start': 'Start',
     # ------------------------------------------------------------------ status
     'status.planned': 'planned',
     'status.in_progress': 'in progress',

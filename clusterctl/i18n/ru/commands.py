@@ -35,6 +35,32 @@ MESSAGES: dict[str, str] = {
     'cli.is-folder': '{path} — папка, а нужен файл плана',
     'cli.empty-value': '{option}: пустое значение',
     'cli.dry-run': '{message} (пробный запуск: файл не изменён)',
+    'cli.words.usage': 'Использование:',
+    'cli.words.arguments': 'Аргументы',
+    'cli.words.options': 'Параметры',
+    'cli.words.commands': 'Команды',
+    'cli.words.help': 'Показать эту справку и выйти.',
+    'cli.words.try-help': 'Справка: {command} {option}',
+    'cli.words.error': 'Ошибка: {message}',
+    'cli.words.missing-argument': 'Не указан аргумент {name}.',
+    'cli.words.missing-option': 'Не указан обязательный параметр {name}.',
+    'cli.words.no-option': 'Нет такого параметра: {name}.',
+    'cli.words.possible': ' Возможно, имелось в виду: {names}.',
+    'cli.words.bad-value': 'Неверное значение {name}: {problem}',
+    'cli.words.not-integer': '«{value}» — не целое число.',
+    'cli.words.not-number': '«{value}» — не число.',
+    'cli.words.out-of-range': '{value} вне допустимых значений ({range}).',
+    'cli.words.not-a-choice': '«{value}» — не одно из значений: {choices}.',
+    'cli.words.not-boolean': '«{value}» — не логическое значение (да/нет).',
+    'cli.words.no-command': 'Нет такой команды: «{name}».',
+    'cli.words.did-you-mean': ' Возможно, имелось в виду «{name}».',
+    'cli.words.extra-args': 'Лишние аргументы: {args}.',
+    'cli.words.needs-value': 'Параметру {name} нужно значение.',
+    'cli.words.needs-values': 'Параметру {name} нужно значений: {n}.',
+    'cli.words.takes-no-value': 'Параметр {name} пишется без значения.',
+    'cli.words.missing-command': 'Не указана команда.',
+    'cli.words.options-metavar': '[ПАРАМЕТРЫ]',
+    'cli.words.command-metavar': 'КОМАНДА [АРГУМЕНТЫ]...',
     # ------------------------------------------------------------------ write
     'write.busy': 'файл занят другой командой clusterctl, повторите позже',
     'write.no-folder': 'папки, в которую нужно записать файл, нет',
@@ -146,6 +172,15 @@ MESSAGES: dict[str, str] = {
     'edit.removed': ' (убрано: {fields})',
     'edit.refused': '{text}',
     'edit.reason-not-given': 'не указана',
+    'edit.did-occurrence': (
+        '{file}: {what} {ref} — выполнено повторение со сроком {due} (отмечено {on})'
+    ),
+    'edit.occurrences-all-done': (
+        '{file}: {What} {ref} — все повторения уже отмечены выполненными.'
+    ),
+    'edit.on-in-future': (
+        'Дата решения {on} позже сегодняшней ({today}): записать решение заранее нельзя.'
+    ),
     # ------------------------------------------------------------------ edit
     'edit.why.no-dash': 'запись — не строка списка «- »',
     'edit.why.flow': 'запись внутри списка в квадратных скобках',
@@ -205,10 +240,12 @@ MESSAGES: dict[str, str] = {
     'entry-kind.press_release': 'пресс-релиз',
     'entry-kind.report': 'отчёт',
     'entry-kind.meeting': 'совещание',
+    'entry-kind.start': 'начало',
     # ------------------------------------------------------------------ who-kind
     'who-kind.person': 'человек',
     'who-kind.role': 'роль',
     'who-kind.unknown': 'нет в реестре',
+    'who-kind.organisation': 'организация',
     # ------------------------------------------------------------------ answer
     'answer.overdue-footer': 'Просрочено на {on}: {counted}.',
     'answer.overdue-empty': 'Просроченных пунктов на {on} нет.',
@@ -312,6 +349,8 @@ MESSAGES: dict[str, str] = {
     'ics.rescheduled': 'Переносов срока',
     'ics.project': 'Проект',
     'ics.where': 'В плане',
+    'ics.begins': 'начало',
+    'ics.occurrence': 'повторение',
     # ------------------------------------------------------------------ ics-kind
     'ics-kind.task': 'мероприятие',
     'ics-kind.step': 'подпункт',
@@ -343,4 +382,13 @@ MESSAGES: dict[str, str] = {
     'unit.bytes': 'байт',
     'unit.kb': 'КБ',
     'unit.mb': 'МБ',
+    # ------------------------------------------------------------------ completion
+    'completion.installed': (
+        'Дополнение по Tab для {shell} установлено: {path}. Оно заработает в новом окне '
+        'терминала.'
+    ),
+    'completion.no-shell': (
+        'Не удалось определить оболочку ({shell}); поддерживаются {shells}. Запустите команду '
+        'из своей оболочки или установите сценарий вручную: clusterctl --show-completion.'
+    ),
 }

@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     'doc.gantt.label': 'Временная шкала: {title}',
     'doc.gantt.today': 'сегодня {date}',
     'doc.gantt.no-due': 'срок не указан',
+    'doc.note.occurrences': 'повторений выполнено {done} из {total}',
     # ------------------------------------------------------------------ letter
     'letter.title': 'название мероприятия',
     'letter.goal': 'цель мероприятия',

@@ -189,18 +189,23 @@ MESSAGES: dict[str, str] = {
     'reversed-range': '{detail}',
     'reversed-range.hint': '{hint}',
     'outside-period': 'Срок «{phrase}» ({dates}) выходит за период {scope}{stage_sp} ({period}).',
-    'outside-period.hint': (
+    'outside-period.hint': '{advice}',
+    'advice.outside-period': (
         'Исправьте срок или период {scope}; если срок перенесли — запишите перенос (clusterctl '
         'reschedule).'
+    ),
+    'advice.outside-period-moved': (
+        'Срок уже перенесён (записано в reschedules); если новый срок верен, расширьте период '
+        '{scope} (period).'
     ),
     'stage-order': 'Этап {stage} начинается раньше предыдущего этапа {previous}.',
     'stage-order.hint': 'Расположите этапы по порядку или исправьте их периоды.',
     'stage-outside-project': 'Период этапа {stage} ({dates}) выходит за сроки проекта ({period}).',
     'stage-outside-project.hint': 'Исправьте период этапа или сроки проекта (project.period).',
-    'unknown-person': '{name_q} нет в реестре людей и ролей ({field}).',
+    'unknown-person': '{name_q} нет в реестре людей, ролей и организаций ({field}).',
     'unknown-person.hint': (
-        '{did_you_mean}Если это другой человек или роль, добавьте его в раздел people (или '
-        'roles).'
+        '{did_you_mean}Если это другой человек, роль или организация, добавьте в раздел people '
+        '(roles, organisations).'
     ),
     'unresolved-reference': 'В плане нет {kind} «{ref}».',
     'unresolved-reference.hint': '{did_you_mean}Проверьте написание или добавьте в план.',
@@ -229,6 +234,26 @@ MESSAGES: dict[str, str] = {
     'no-result.hint': 'Добавьте result: что должно получиться (документ, приказ, мероприятие).',
     'did-you-mean': 'Возможно, имелось в виду {names}. ',
     'finding.in-stage': ' (этап {stage})',
+    'start-after-due': 'Плановое начало {start} позже срока {due} («{phrase}»).',
+    'start-after-due.hint': (
+        'Исправьте начало (start) или срок (due): одна из дат, вероятно, набрана с ошибкой.'
+    ),
+    'unknown-column': 'Графа «{key}» не объявлена в columns.',
+    'unknown-column.hint': (
+        '{did_you_mean}Объявленные графы: {declared}. Добавьте графу в columns: - {{id: {key}, '
+        'title: ...}} или исправьте ключ.'
+    ),
+    'too-many-occurrences': (
+        'Повторяющийся срок «{phrase}» даёт больше {limit} повторений: они не датированы.'
+    ),
+    'too-many-occurrences.hint': (
+        'Сузьте период этапа или проекта (period) или запишите срок реже.'
+    ),
+    'not-an-occurrence': '{day} в done_occurrences — не срок повторения «{phrase}».',
+    'not-an-occurrence.hint': (
+        'Сроки повторений: {days}. Отмечайте выполнение командой clusterctl done --on ДАТА.'
+    ),
+    'finding.in-section': ' (раздел {stage})',
     # ------------------------------------------------------------------ problem
     'problem.string_type': 'ожидается текст',
     'problem.int_type': 'ожидается целое число',
@@ -275,7 +300,9 @@ MESSAGES: dict[str, str] = {
     'problem-hint.calendar': (
         'Проверьте число и месяц; дата пишется как ГГГГ-ММ-ДД, например 2023-02-28.'
     ),
-    'problem-hint.version': 'Эта версия clusterctl понимает формат плана версии 1: «version: 1».',
+    'problem-hint.version': (
+        'Эта версия clusterctl понимает формат плана версий 1 и 1.1: «version: 1.1».'
+    ),
     'problem-hint.enum': 'Напишите одно из допустимых значений точно как в списке (латиницей).',
     'problem-hint.status': (
         'Статус пишется одним из слов: planned (запланировано), in_progress (в работе), done '
@@ -334,6 +361,7 @@ MESSAGES: dict[str, str] = {
     'deadline.report-day.not-day-month': '«{text}» в rules.report_due — не день и месяц.',
     'deadline.report-day.impossible': 'Дня «{text}» нет в календаре (rules.report_due).',
     'deadline.report-day.hint': 'Пишите день и месяц отчёта как ДД.ММ, например 25.12.',
+    'deadline.impossible.no-day': 'Срок {frag} не существует: в месяце нет дня с номером {day}.',
     # ------------------------------------------------------------------ deadline-kind
     'deadline-kind.ongoing': 'постоянно',
     'deadline-kind.unscheduled': 'по отдельному графику',
@@ -353,8 +381,9 @@ MESSAGES: dict[str, str] = {
     'month.in.12': 'декабре',
     # ------------------------------------------------------------------ structure
     'structure.where': ' в {path}',
-    'structure.did-you-mean': 'Возможно, имелось в виду «{key}». ',
+    'structure.did-you-mean': 'Возможно, имелось в виду «{field}». ',
     'structure.allowed': 'Допустимые поля: {keys}.',
+    'structure.russian-key': 'Поля плана пишутся латиницей: «{key}» — это «{field}». ',
     # ------------------------------------------------------------------ yaml-problem
     'yaml-problem.duplicate-yaml': 'директива %YAML повторяется',
     'yaml-problem.duplicate-tag': 'директива %TAG повторяется',
@@ -384,6 +413,7 @@ MESSAGES: dict[str, str] = {
     'reminder.event': 'Мероприятие',
     'reminder.task': 'Срок мероприятия',
     'reminder.step': 'Срок подпункта',
+    'reminder.start': 'Начало',
     # ------------------------------------------------------------------ status
     'status.planned': 'запланировано',
     'status.in_progress': 'в работе',
