@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from tests.fuzzing import Report, corpus, run_range
 
 SEED = 20261207
-EXECUTIONS = 2_000
+EXECUTIONS = 1_000
 
 
 def _part(bounds: tuple[int, int]) -> Report:

@@ -27,4 +27,9 @@ def test_wheel_contains_templates_and_schema(tmp_path: Path) -> None:
         relative = template.relative_to(ROOT / "templates").as_posix()
         assert f"clusterctl/_templates/{relative}" in names
     assert "clusterctl/cli/__init__.py" in names
+    scaffold = [f for f in (ROOT / "clusterctl" / "scaffold" / "files").rglob("*")
+                if f.is_file()]
+    assert len(scaffold) >= 9  # `clusterctl init`'s files, the hidden ones too
+    for file in scaffold:
+        assert file.relative_to(ROOT).as_posix() in names, file
     assert any(name.endswith("entry_points.txt") for name in names)

@@ -15,7 +15,8 @@ import os
 import sys
 from typing import Any
 
-MODULES = ("check_cmds", "query_cmds", "render_cmds", "export_cmds", "edit_cmds")
+MODULES = ("check_cmds", "query_cmds", "render_cmds", "export_cmds", "edit_cmds",
+           "diff_cmds", "init_cmds")
 """The command modules, in the order of --help."""
 
 COMMANDS = {
@@ -27,6 +28,7 @@ COMMANDS = {
     "export": "export_cmds",
     "done": "edit_cmds", "reschedule": "edit_cmds", "cancel": "edit_cmds",
     "start": "edit_cmds",
+    "diff": "diff_cmds", "init": "init_cmds",
 }
 """Each top-level command (or group) -> the module that registers it (a test checks it)."""
 

@@ -46,7 +46,7 @@ from clusterctl.model.deadlines import Deadline, DeadlineKind
 from clusterctl.model.grammar import parse_deadline
 from clusterctl.model.index import Item, step_ref
 from clusterctl.model.occurrences import marked_occurrence
-from clusterctl.model.plan import Status
+from clusterctl.model.plan import StageKind, Status
 from clusterctl.source.loader import load_bytes
 from clusterctl.source.writing import check_writable, locked, write_atomic
 
@@ -214,7 +214,9 @@ def _reason(reason: str, lang: str) -> str:
 
 def _names(item: Item, lang: str, file: str) -> dict[str, str]:
     stage = item.stage_id
-    in_stage = t("finding.in-stage", lang, stage=stage) if stage else ""
+    where = "finding.in-section" if item.stage is not None and (
+        item.stage.kind is StageKind.section) else "finding.in-stage"
+    in_stage = t(where, lang, stage=stage) if stage else ""
     return {
         "file": file,
         "ref": item.ref + in_stage,
