@@ -60,7 +60,7 @@ test: $(STAMP_TEST)
 suite:
 	$(BIN)/ruff check clusterctl tests benchmarks
 	$(BIN)/mypy --strict clusterctl
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 	$(BIN)/clusterctl validate projects/
 
 fuzz: $(STAMP_TEST)
