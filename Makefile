@@ -43,9 +43,11 @@ demo: $(STAMP)
 	$(BIN)/clusterctl --version
 	$(BIN)/clusterctl validate projects/
 	$(BIN)/clusterctl overdue projects/ --as-of 2022-10-16 --project primorye-roadmap-2022
+	@# a Word plan table, as import reads it (exit 1: one deadline to look at, shown)
+	$(BIN)/clusterctl import docs/examples/roadmap.docx --dry-run; test $$? -le 1
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check clusterctl tests benchmarks
+	$(BIN)/ruff check clusterctl tests benchmarks docs/examples
 
 type: $(STAMP_TEST)
 	$(BIN)/mypy --strict clusterctl
@@ -58,7 +60,7 @@ test: $(STAMP_TEST)
 
 # The whole suite with the tools of $(BIN) (the locked .venv, or .venv-latest).
 suite:
-	$(BIN)/ruff check clusterctl tests benchmarks
+	$(BIN)/ruff check clusterctl tests benchmarks docs/examples
 	$(BIN)/mypy --strict clusterctl
 	$(BIN)/python -m pytest -n auto
 	$(BIN)/clusterctl validate projects/
@@ -68,6 +70,7 @@ fuzz: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py --out docs/performance.md
+	$(BIN)/python benchmarks/import_bench.py --out docs/import-benchmark.md
 
 schema: $(STAMP)
 	$(BIN)/clusterctl schema -o schema/plan.schema.json

@@ -193,3 +193,21 @@ class PlanWriteError(ClusterctlError):
 
     def describe(self, lang: str) -> str:
         return self.text
+
+
+class ImportRefused(ClusterctlError):
+    """An office or CSV file that cannot be imported as it is (a zip bomb, a password, no plan
+    table, an old format with no converter): a message naming the file and what to do;
+    exit status 1. The other files of the command are still imported. A parameter `what`
+    names the kind of file found (pdf, rtf, html, image, text, xml, zip, binary, unknown),
+    said in words."""
+
+    exit_status = 1
+
+    def describe(self, lang: str) -> str:
+        from clusterctl.i18n import t
+
+        params = dict(self.params)
+        if "what" in params:
+            params["what"] = t(f"import.what.{params['what']}", lang)
+        return t(self.key, lang, **params)

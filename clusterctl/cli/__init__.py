@@ -15,13 +15,13 @@ import os
 import sys
 from typing import Any
 
-MODULES = ("check_cmds", "query_cmds", "render_cmds", "export_cmds", "edit_cmds",
-           "diff_cmds", "init_cmds")
+MODULES = ("check_cmds", "import_cmds", "query_cmds", "render_cmds", "export_cmds",
+           "edit_cmds", "diff_cmds", "init_cmds")
 """The command modules, in the order of --help."""
 
 COMMANDS = {
     "validate": "check_cmds", "when": "check_cmds", "schema": "check_cmds",
-    "rules": "check_cmds",
+    "rules": "check_cmds", "import": "import_cmds",
     "overdue": "query_cmds", "upcoming": "query_cmds", "status": "query_cmds",
     "who": "query_cmds",
     "render": "render_cmds", "templates": "render_cmds",

@@ -1,6 +1,7 @@
 """Reading a plan file's bytes as untrusted input: a regular file, under the size cap, UTF-8.
 
 Every refusal is a located `LoadError`: `unreadable`, `not-a-regular-file`, `file-too-large`,
+`office-file` (a Word, Excel or LibreOffice document: `clusterctl import` reads those),
 `encoding` (naming the likely encoding: Windows-1251, KOI8-R, UTF-16…), `invalid-utf8`,
 `nul-byte`.
 """
@@ -110,6 +111,9 @@ def guess_encoding(data: bytes) -> str | None:
 
 def check_encoding(data: bytes, display: str, lang: str) -> None:
     """Refuse anything that is not UTF-8 text (a UTF-8 BOM is fine)."""
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        # a Word, Excel or LibreOffice file (a zip or an old OLE container)
+        raise load_error(display, FILE_START, "office-file", lang, name=display)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise load_error(display, FILE_START, "encoding", lang, encoding="UTF-16")
     nul = data.find(b"\x00")

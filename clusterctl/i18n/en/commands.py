@@ -364,6 +364,8 @@ MESSAGES: dict[str, str] = {
     'word.item': 'item|items',
     'word.change': 'change|changes',
     'word.plan': 'plan|plans',
+    'word.row': 'row|rows',
+    'word.column': 'column|columns',
     # ------------------------------------------------------------------ date
     'date.by': 'by {date}',
     # ------------------------------------------------------------------ number
@@ -511,4 +513,149 @@ MESSAGES: dict[str, str] = {
         'Next: read {folder}/README.md; check the plans with clusterctl validate '
         '{folder}/plans/'
     ),
+    # ------------------------------------------------------------------ import
+    'import.no-file': '{file}: no such file.',
+    'import.not-a-file': (
+        '{file}: not a file (a folder?). Name .docx, .xlsx, .ods, .odt or .csv files.'
+    ),
+    'import.unreadable': '{file}: could not read the file ({reason}).',
+    'import.unknown-format': (
+        '{file}: import does not read «{suffix}» files. It reads: {known}. Save the plan table '
+        'in one of these formats (in Word: File → Save As → Word Document).'
+    ),
+    'import.empty-file': '{file}: the file is empty (0 bytes).',
+    'import.not-office': (
+        '{file}: by its content this is not an Office document but {what}. Open it and save it '
+        'as .docx, .xlsx, .odt or .ods.'
+    ),
+    'import.password': (
+        '{file}: the file is protected by a password. Remove the password (in Word: File → '
+        'Info → Protect Document) and import again.'
+    ),
+    'import.needs-office': (
+        '{file}: an old Word file (.doc/.rtf) needs LibreOffice (the soffice command), which '
+        'is not installed. Open it in Word or LibreOffice and save it as .docx (File → Save As '
+        '→ Word Document), then import the .docx.'
+    ),
+    'import.convert-timeout': (
+        '{file}: LibreOffice did not convert the file within {seconds} s. Save it as .docx by '
+        'hand.'
+    ),
+    'import.convert-failed': (
+        '{file}: LibreOffice could not convert the file to .docx {reason}. Save it as .docx by '
+        'hand.'
+    ),
+    'import.too-large': '{file}: the file is too large ({size} MB; the limit is {limit} MB).',
+    'import.broken-zip': (
+        '{file}: the file is damaged (the Office archive cannot be read). Open it in Word, '
+        'Excel or LibreOffice and save it again.'
+    ),
+    'import.zip-bomb': (
+        '{file}: refused — the archive unpacks to too much ({detail}); this is not what a '
+        'normal document looks like.'
+    ),
+    'import.zip-path': (
+        '{file}: refused — the archive holds a member with an unsafe path «{member}».'
+    ),
+    'import.zip-duplicate': '{file}: refused — the archive holds «{member}» twice.',
+    'import.encrypted': (
+        '{file}: members of the archive are encrypted. Remove the password and save the file '
+        'again.'
+    ),
+    'import.xml-dtd': (
+        '{file}: refused — the part «{member}» declares a DTD/entities, which Office documents '
+        'never do.'
+    ),
+    'import.too-many-rows': (
+        '{file}: table {table} has more than {limit} rows — not a plan of activities; pick the '
+        'table (--table) or split the file.'
+    ),
+    'import.broken-sheet': (
+        '{file}: the workbook cannot be read ({reason}). Open it in Excel or LibreOffice and '
+        'save it again.'
+    ),
+    'import.broken-odf': (
+        '{file}: the LibreOffice document cannot be read ({reason}). Open it and save it again.'
+    ),
+    'import.broken-csv': '{file}: the CSV file cannot be read ({reason}).',
+    'import.csv-encoding': '{file}: the CSV encoding could not be named. Save it as “CSV UTF-8”.',
+    'import.no-sheet': '{file}: no sheet «{sheet}». Sheets: {known}.',
+    'import.no-table': '{file}: there is no table {table} (the file has {count}).',
+    'import.no-plan': (
+        '{file}: no plan table found — no table has a header with columns such as '
+        '«Мероприятие», «Сроки», «Ответственный», «Результат». Seen: {seen}. If the header '
+        'says it otherwise, map the columns: --columns "Header=title,Header=due,…".'
+    ),
+    'import.no-tables': 'the document has no tables',
+    'import.seen-table': 'table {table} ({rows}, first row: {heads})',
+    'import.where-table': 'table {table}, row {row}',
+    'import.where-sheet': 'sheet «{sheet}», row {row}',
+    'import.where-column': ', column {column} «{header}»',
+    'import.from-cell': ' [source: {file}, {cell}]',
+    'import.header': 'Imported by clusterctl import from «{file}».',
+    'import.header-tables': 'Read: {tables}. Check and complete the plan: clusterctl validate.',
+    'import.header-table': 'table {table} ({rows} rows)',
+    'import.header-sheet': 'sheet «{name}» ({rows} rows)',
+    'import.untitled-section': 'Activities',
+    'import.note-tracked-changes': (
+        'the document has tracked changes: insertions were read, deletions skipped — check '
+        'that this is the final version'
+    ),
+    'import.note-numbering': (
+        "Word's numbering definitions are missing: list numbers were counted in row order — "
+        'check the «№» column'
+    ),
+    'import.note-numbering-format': (
+        'list numbering in the «{format}» format was not turned into numbers'
+    ),
+    'import.note-nested-table': "a table inside a cell was read as lines of that cell's text",
+    'import.note-cell-cut': 'a cell longer than {limit} characters was cut',
+    'import.note-columns-cut': 'table {table}: columns after the {limit}th were not read',
+    'import.note-sheet-skipped': 'sheet «{sheet}» skipped ({reason})',
+    'import.note-macros': (
+        'a macro-enabled file: the tables were read, the macros neither run nor carried over'
+    ),
+    'import.note-converted': 'the old Word format was converted to .docx with LibreOffice',
+    'import.exists': (
+        '{path}: a plan is there already — not overwritten. Name another file (-o) or add '
+        '--force to replace it.'
+    ),
+    'import.written': (
+        '{source} → {path}: {tasks} tasks, {steps} steps; errors: {errors}, '
+        'warnings: {warnings}'
+    ),
+    'import.refused': '{source}: not imported.',
+    'import.out-and-many': (
+        '-o names one plan file, but {count} files are to be imported: give --out-dir FOLDER.'
+    ),
+    'import.bad-columns': (
+        '--columns: «{part}» is not understood. Write «Header=field» separated by commas; '
+        'fields: {fields}, extra, skip.'
+    ),
+    'import.out-dir-missing': '--out-dir: no folder {path}.',
+    'import.same-out': '{a} and {b} would both become {path}: import them one at a time with -o.',
+    'import.dry-file': '{source}: format {kind}',
+    'import.dry-table': '  table {table}{name}: {rows} × {width} — {what}',
+    'import.dry-plan': 'plan, header in rows {first}–{last}, {data} data rows',
+    'import.dry-continues': 'continues the previous table, {data} data rows',
+    'import.dry-not-plan': 'not a plan (first row: {heads})',
+    'import.dry-column': '    column {col} «{header}» → {field}',
+    'import.dry-extra': 'extra column {id}',
+    'import.dry-skip': 'skipped',
+    'import.dry-title': '  project: «{title}»{period}',
+    'import.dry-period': ', period «{period}»',
+    'import.dry-groups': '  {stages} stages, {sections} sections; {tasks} tasks, {steps} steps',
+    'import.dry-registries': '  {people} people, {roles} roles, {organisations} organisations',
+    'import.dry-nothing-written': '(--dry-run: nothing written)',
+    'import.what.pdf': 'a PDF',
+    'import.what.rtf': 'RTF',
+    'import.what.html': 'an HTML page',
+    'import.what.image': 'an image',
+    'import.what.text': 'plain text',
+    'import.what.xml': 'XML',
+    'import.what.zip': 'a zip archive',
+    'import.what.binary': 'a binary file',
+    'import.what.unknown': 'a file of an unknown kind',
+    'import.what.ole': 'an old-format Office file',
+    'import.dry-plan-one': 'plan, header in row {first}, {data} data rows',
 }

@@ -280,6 +280,10 @@ MESSAGES: dict[str, str] = {
     ),
     'problem.too_short': 'the list is empty',
     'problem.other': 'an invalid value',
+    'office-file': 'This is a Word, Excel or LibreOffice document, not a YAML plan.',
+    'office-file.hint': (
+        'To make a plan of its table, run: clusterctl import {name} (see docs/import.md).'
+    ),
     # ------------------------------------------------------------------ problem-hint
     'problem-hint.date': 'Write the date as 2022-09-26.',
     'problem-hint.list': "Put each list item on its own line, starting with '- '.",

@@ -376,6 +376,8 @@ MESSAGES: dict[str, str] = {
     'word.item': 'пункт|пункта|пунктов',
     'word.change': 'изменение|изменения|изменений',
     'word.plan': 'план|плана|планов',
+    'word.row': 'строка|строки|строк',
+    'word.column': 'графа|графы|граф',
     # ------------------------------------------------------------------ date
     'date.by': 'до {date}',
     # ------------------------------------------------------------------ number
@@ -522,4 +524,150 @@ MESSAGES: dict[str, str] = {
         'Дальше: откройте {folder}/README.md; проверка планов — clusterctl validate '
         '{folder}/plans/'
     ),
+    # ------------------------------------------------------------------ import
+    'import.no-file': '{file}: нет такого файла.',
+    'import.not-a-file': (
+        '{file}: это не файл (папка?). Укажите файлы .docx, .xlsx, .ods, .odt или .csv.'
+    ),
+    'import.unreadable': '{file}: не удалось прочитать файл ({reason}).',
+    'import.unknown-format': (
+        '{file}: файлы «{suffix}» импорт не читает. Читает: {known}. Сохраните таблицу плана в '
+        'одном из этих форматов (в Word: Файл → Сохранить как → Документ Word).'
+    ),
+    'import.empty-file': '{file}: файл пустой (0 байт).',
+    'import.not-office': (
+        '{file}: по содержимому это не документ Office, а {what}. Откройте файл и сохраните '
+        'его как .docx, .xlsx, .odt или .ods.'
+    ),
+    'import.password': (
+        '{file}: файл защищён паролем. Снимите пароль (в Word: Файл → Сведения → Защита '
+        'документа) и импортируйте снова.'
+    ),
+    'import.needs-office': (
+        '{file}: это файл старого формата Word (.doc/.rtf); для него нужен LibreOffice '
+        '(команда soffice), а он не установлен. Откройте файл в Word или LibreOffice и '
+        'сохраните как .docx (Файл → Сохранить как → Документ Word), затем импортируйте .docx.'
+    ),
+    'import.convert-timeout': (
+        '{file}: LibreOffice не успел преобразовать файл за {seconds} с. Сохраните его как '
+        '.docx вручную.'
+    ),
+    'import.convert-failed': (
+        '{file}: LibreOffice не смог преобразовать файл в .docx {reason}. Сохраните его как '
+        '.docx вручную.'
+    ),
+    'import.too-large': '{file}: файл слишком большой ({size} МБ; предел {limit} МБ).',
+    'import.broken-zip': (
+        '{file}: файл повреждён (архив Office не читается). Откройте его в Word, Excel или '
+        'LibreOffice и сохраните заново.'
+    ),
+    'import.zip-bomb': (
+        '{file}: отказано — архив распаковывается в слишком большой объём ({detail}); это не '
+        'похоже на обычный документ.'
+    ),
+    'import.zip-path': '{file}: отказано — в архиве файл с недопустимым путём «{member}».',
+    'import.zip-duplicate': '{file}: отказано — в архиве дважды встречается «{member}».',
+    'import.encrypted': (
+        '{file}: части архива зашифрованы. Снимите пароль и сохраните файл заново.'
+    ),
+    'import.xml-dtd': (
+        '{file}: отказано — часть «{member}» содержит объявления DTD/ENTITY, которых в '
+        'документах Office не бывает.'
+    ),
+    'import.too-many-rows': (
+        '{file}: в таблице {table} больше {limit} строк — это не план мероприятий; укажите '
+        'нужную таблицу (--table) или разделите файл.'
+    ),
+    'import.broken-sheet': (
+        '{file}: книга не читается ({reason}). Откройте её в Excel или LibreOffice и сохраните '
+        'заново.'
+    ),
+    'import.broken-odf': (
+        '{file}: документ LibreOffice не читается ({reason}). Откройте его и сохраните заново.'
+    ),
+    'import.broken-csv': '{file}: CSV не читается ({reason}).',
+    'import.csv-encoding': (
+        '{file}: не удалось определить кодировку CSV. Сохраните его как «CSV UTF-8».'
+    ),
+    'import.no-sheet': '{file}: нет листа «{sheet}». Листы: {known}.',
+    'import.no-table': '{file}: нет таблицы {table} (таблиц в файле: {count}).',
+    'import.no-plan': (
+        '{file}: таблица плана не найдена — ни в одной таблице нет шапки с графами вроде '
+        '«Мероприятие», «Сроки», «Ответственный», «Результат». Найдено: {seen}. Если шапка '
+        'названа иначе, укажите графы: --columns "Заголовок=title,Заголовок=due,…".'
+    ),
+    'import.no-tables': 'в документе нет таблиц',
+    'import.seen-table': 'таблица {table} ({rows}, первая строка: {heads})',
+    'import.where-table': 'таблица {table}, строка {row}',
+    'import.where-sheet': 'лист «{sheet}», строка {row}',
+    'import.where-column': ', графа {column} «{header}»',
+    'import.from-cell': ' [источник: {file}, {cell}]',
+    'import.header': 'Импортировано командой clusterctl import из «{file}».',
+    'import.header-tables': 'Прочитано: {tables}. Проверьте и допишите план: clusterctl validate.',
+    'import.header-table': 'таблица {table} (строк: {rows})',
+    'import.header-sheet': 'лист «{name}» (строк: {rows})',
+    'import.untitled-section': 'Мероприятия',
+    'import.note-tracked-changes': (
+        'в документе есть записанные исправления: вставки прочитаны, удалённый текст пропущен '
+        '— проверьте, что это последняя редакция'
+    ),
+    'import.note-numbering': (
+        'определения нумерации Word не найдены: номера списка посчитаны по порядку строк — '
+        'сверьте графу «№»'
+    ),
+    'import.note-numbering-format': 'нумерация списка в формате «{format}» не переведена в номера',
+    'import.note-nested-table': 'таблица внутри ячейки прочитана как строки текста этой ячейки',
+    'import.note-cell-cut': 'ячейка длиннее {limit} символов обрезана',
+    'import.note-columns-cut': 'таблица {table}: графы после {limit}-й не прочитаны',
+    'import.note-sheet-skipped': 'лист «{sheet}» пропущен ({reason})',
+    'import.note-macros': (
+        'файл с макросами: таблицы прочитаны, макросы не выполнялись и в план не попали'
+    ),
+    'import.note-converted': 'старый формат Word преобразован в .docx с помощью LibreOffice',
+    'import.exists': (
+        '{path}: план уже есть — не перезаписан. Укажите другой файл (-o) или --force, чтобы '
+        'заменить.'
+    ),
+    'import.written': (
+        '{source} → {path}: мероприятий {tasks}, подпунктов {steps}; ошибок {errors}, '
+        'предупреждений {warnings}'
+    ),
+    'import.refused': '{source}: не импортирован.',
+    'import.out-and-many': (
+        '-o задаёт один файл плана, а файлов для импорта {count}: укажите --out-dir ПАПКА.'
+    ),
+    'import.bad-columns': (
+        '--columns: не понял «{part}». Пишите «Заголовок=поле» через запятую; поля: {fields}, '
+        'extra, skip.'
+    ),
+    'import.out-dir-missing': '--out-dir: нет папки {path}.',
+    'import.same-out': (
+        '{a} и {b} дали бы один файл плана {path}: импортируйте их по отдельности с -o.'
+    ),
+    'import.dry-file': '{source}: формат {kind}',
+    'import.dry-table': '  таблица {table}{name}: {rows} × {width} — {what}',
+    'import.dry-plan': 'план, шапка в строках {first}–{last}, строк данных {data}',
+    'import.dry-continues': 'продолжение предыдущей таблицы, строк данных {data}',
+    'import.dry-not-plan': 'не план (первая строка: {heads})',
+    'import.dry-column': '    графа {col} «{header}» → {field}',
+    'import.dry-extra': 'доп. графа {id}',
+    'import.dry-skip': 'пропускается',
+    'import.dry-title': '  проект: «{title}»{period}',
+    'import.dry-period': ', период «{period}»',
+    'import.dry-groups': (
+        '  этапов {stages}, разделов {sections}; мероприятий {tasks}, подпунктов {steps}'
+    ),
+    'import.dry-registries': '  людей {people}, ролей {roles}, организаций {organisations}',
+    'import.dry-nothing-written': '(--dry-run: ничего не записано)',
+    'import.what.pdf': 'PDF',
+    'import.what.rtf': 'RTF',
+    'import.what.html': 'страница HTML',
+    'import.what.image': 'изображение',
+    'import.what.text': 'текст',
+    'import.what.xml': 'XML',
+    'import.what.zip': 'архив zip',
+    'import.what.binary': 'двоичный файл',
+    'import.what.unknown': 'файл неизвестного вида',
+    'import.what.ole': 'файл Office старого формата',
+    'import.dry-plan-one': 'план, шапка в строке {first}, строк данных {data}',
 }

@@ -282,6 +282,11 @@ MESSAGES: dict[str, str] = {
     'problem.date_out_of_range': 'дата {input} вне допустимых лет ({min_year}–{max_year})',
     'problem.too_short': 'пустой список',
     'problem.other': 'недопустимое значение',
+    'office-file': 'Это документ Word, Excel или LibreOffice, а не план в YAML.',
+    'office-file.hint': (
+        'Чтобы сделать из его таблицы план, выполните: clusterctl import {name} (см. '
+        'docs/import.md).'
+    ),
     # ------------------------------------------------------------------ problem-hint
     'problem-hint.date': 'Пишите дату так: 2022-09-26.',
     'problem-hint.list': 'Каждый элемент списка — с новой строки, начиная с «- ».',

@@ -1,0 +1,165 @@
+"""Responsible cells become lists of names, and the names become the plan's registries.
+
+A cell is split into entries one per line, then by «;», then by commas where every part is
+a person's name (a position written before one name, «Заместитель директора по УВР,
+Лобанова Н.Н.», stays one qualified entry, and so does «Администрация МОУ «Звениговский
+лицей», МОУ «ВГЛ»»). Entries are kept as written (the plan's
+`responsible:` repeats the cell); the registries get one entry per person, role or
+organisation, matched the way the loader matches names (`clusterctl.model.names`): one key for
+«Моргунова И. Е.» and «Моргунова И.Е.», «Сысоева Оксана Павловна» also answering to
+«Сысоева О.П.», a position or «(по согласованию)» around a name ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clusterctl.model.names import initials_form, name_forms, normalise_name
+
+_SURNAME = r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
+_NAME = re.compile(
+    rf"(?P<a>{_SURNAME}\s*[А-ЯЁA-Z]\.\s*(?:[А-ЯЁA-Z]\.?)?)(?![а-яё])"  # Фамилия И.О.
+    rf"|(?P<b>[А-ЯЁA-Z]\.\s*(?:[А-ЯЁA-Z]\.)?\s*{_SURNAME})"  # И.О. Фамилия
+    rf"|(?P<c>{_SURNAME}\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|чна|оглы|кызы))"
+)
+"""A person's name in a responsible entry: «Фамилия И.О.», «И.О. Фамилия» or a full
+«Фамилия Имя Отчество»."""
+_SCHOOL_PREFIX = re.compile(r"^(?:ГБОУ|МБОУ|МАОУ|МКОУ|ГАОУ|ГОУ|МОУ|ЧОУ|ОГБОУ|КГБОУ)\b")
+_ORG_PREFIX = re.compile(
+    r"^(?:ГБОУ|МБОУ|МАОУ|МКОУ|ГАОУ|ГБУ|МБУ|МАУ|ГАУ|ГБДОУ|МБДОУ|МАДОУ|ФГБОУ|ГАПОУ|ГБПОУ|"
+    r"ОГБОУ|КГБОУ|КГАУ|ГОУ|МОУ|ЧОУ|АНО|ООО|ОАО|АО|ПАО)\b")
+_ABBREVIATION = re.compile(r"^[А-ЯЁA-Z0-9][А-ЯЁA-Z0-9 «»\"\-№.]*$")
+
+
+def split_cell(text: str) -> list[str]:
+    """The entries of a responsible cell, as written."""
+    entries: list[str] = []
+    for line in text.splitlines():
+        for part in _split_outside_brackets(line, ";"):
+            part = part.strip().strip(",").strip()
+            if not part:
+                continue
+            pieces = [p.strip() for p in _split_outside_brackets(part, ",") if p.strip()]
+            named = [bool(_NAME.search(p)) for p in pieces]
+            if len(pieces) > 1 and all(named):
+                entries.extend(pieces)
+            else:
+                entries.append(part)
+    return [e.rstrip(";, ") for e in entries if e.rstrip(";, ")]
+
+
+def _split_outside_brackets(text: str, sep: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        if char in "([«":
+            depth += 1
+        elif char in ")]»" and depth:
+            depth -= 1
+        if char == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+    strict=True,
+))
+
+
+def latin_id(text: str, words: int = 4) -> str:
+    """A short Latin id from Russian words (the passport transliteration the examples'
+    ids use: «Чечуркина» → chechurkina, «Руководители ОО» → rukovoditeli-oo)."""
+    out = []
+    for word in re.findall(r"[^\W_]+", text.casefold())[:words]:
+        out.append("".join(_TRANSLIT.get(ch, ch if ch.isascii() else "") for ch in word))
+    return "-".join(w for w in out if w)[:40].strip("-") or "x"
+
+
+@dataclass(slots=True)
+class Entry:
+    kind: str  # person, role, organisation
+    name: str
+    id: str = ""
+    full_name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+class Registries:
+    """The people, roles and organisations met in the responsible cells, in order of first
+    appearance, with stable ids."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._by_key: dict[str, Entry] = {}
+        self._ids: set[str] = set()
+
+    def _new_id(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self._ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self._ids.add(candidate)
+        return candidate
+
+    def add(self, entry_text: str) -> None:
+        """Register the person, role or organisation an entry names (if new)."""
+        forms = name_forms(entry_text)
+        if any(form in self._by_key for form in forms):
+            return
+        match = None
+        for m in _NAME.finditer(entry_text):
+            match = m
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", entry_text).strip() or entry_text
+        if match is not None:
+            name = " ".join((match["a"] or match["b"] or match["c"]).split())
+            words = name.replace(".", ". ").split()
+            self._add_person(name, entry_text, words[-1] if match["b"] else words[0])
+            return
+        kind = "organisation" if (_ORG_PREFIX.match(bare) or (
+            _ABBREVIATION.match(bare) and len(bare) <= 40)) else "role"
+        entry = Entry(kind, bare, self._new_id(latin_id(bare)))
+        self.entries.append(entry)
+        for form in name_forms(bare):
+            self._by_key.setdefault(form, entry)
+
+    def _add_person(self, name: str, written: str, surname: str) -> None:
+        key = normalise_name(name)
+        short = initials_form(name)
+        existing = self._by_key.get(key) or (self._by_key.get(normalise_name(short))
+                                             if short else None)
+        if existing is None and short is None:
+            # «Сысоева О.П.» after «Сысоева Оксана Павловна»: the same person
+            for entry in self.entries:
+                if entry.kind == "person" and entry.full_name is None and (
+                        (form := initials_form(entry.name)) is not None
+                        and normalise_name(form) == key):
+                    existing = entry
+                    break
+        if existing is not None:
+            if short is not None and existing.full_name is None and "." in existing.name:
+                existing.full_name = name  # the full name of someone met with initials
+            for form in name_forms(written):
+                self._by_key.setdefault(form, existing)
+            return
+        entry = Entry("person", name, self._new_id(latin_id(surname, words=1)))
+        self.entries.append(entry)
+        for form in {key, *name_forms(written)}:
+            self._by_key.setdefault(form, entry)
+        if short is not None:
+            self._by_key.setdefault(normalise_name(short), entry)
+
+    @staticmethod
+    def organisation_kind(name: str) -> str:
+        """school for «ГБОУ СОШ № 7» and its like; other for «МО ПК», «РМЦ»."""
+        return "school" if _SCHOOL_PREFIX.match(name) else "other"
+
+    def of(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
