@@ -73,6 +73,8 @@ def where_text(source: Source, lang: str) -> str:
     """«таблица 1, строка 7» (or «лист «План», строка 7»)."""
     from clusterctl.i18n import t
 
+    if source.row == 0:  # a heading or caption paragraph before the table
+        return t("import.where-before", lang, table=source.table)
     if source.sheet:
         return t("import.where-sheet", lang, sheet=source.sheet, row=source.row)
     return t("import.where-table", lang, table=source.table, row=source.row)
@@ -188,6 +190,8 @@ def emit(plan: Recognised, *, file_name: str, project_id: str, lang: str
             if group.kind is None:  # tasks before the first section: a section of their own
                 group.kind, group.title = "section", t("import.untitled-section", lang)
                 group.id = group.title
+            elif not group.title and group.table:  # a plan table with no caption
+                group.title = group.id = t("import.table-section", lang, table=group.table)
             parts.append(emitter.group(group, i))
     return "".join(parts), emitter.sources
 

@@ -87,6 +87,8 @@ class Group:
     title: str = ""
     period: str | None = None
     tasks: list[Item] = field(default_factory=list)
+    table: int = 0
+    """A section made for a plan table of its own with no caption: its number."""
 
 
 @dataclass(slots=True)
@@ -341,11 +343,23 @@ class _Builder:
                 continue
             seen.plan = True
             seen.columns = columns
+            same_header = previous is not None and [c.header for c in columns] == [
+                c.header for c in previous[0]]
             previous = (columns, table.width)
             for heading in headings:
                 self._new_group("stage", Source(table.number, 0), _stage_id(heading),
                                 heading.rstrip(":").strip(),
                                 _stage_period(heading) or _period_line(table.before, heading))
+            if not headings and not seen.continues and self.group.tasks and not (
+                    same_header and not table.before):
+                # another plan table with a header of its own (not the same header repeated
+                # after a page break): its tasks are a section, named by the paragraph
+                # before it, so that its numbering may start again
+                caption = next((p for p in reversed(table.before) if len(p) < 200
+                                and not _APPROVAL.match(p)), "")
+                sid, stitle = _section_id_title("", caption) if caption else ("", "")
+                self._new_group("section", Source(table.number, 0), sid, stitle, None)
+                self.group.table = table.number
             seen.data_rows = self._rows(table, columns, start)
         self._finish()
         return self.out

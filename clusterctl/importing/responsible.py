@@ -15,16 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clusterctl.model.names import initials_form, name_forms, normalise_name
+from clusterctl.model.names import initials_form, name_forms, normalise_name, person_in
 
-_SURNAME = r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
-_NAME = re.compile(
-    rf"(?P<a>{_SURNAME}\s*[А-ЯЁA-Z]\.\s*(?:[А-ЯЁA-Z]\.?)?)(?![а-яё])"  # Фамилия И.О.
-    rf"|(?P<b>[А-ЯЁA-Z]\.\s*(?:[А-ЯЁA-Z]\.)?\s*{_SURNAME})"  # И.О. Фамилия
-    rf"|(?P<c>{_SURNAME}\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|чна|оглы|кызы))"
-)
-"""A person's name in a responsible entry: «Фамилия И.О.», «И.О. Фамилия» or a full
-«Фамилия Имя Отчество»."""
 _SCHOOL_PREFIX = re.compile(r"^(?:ГБОУ|МБОУ|МАОУ|МКОУ|ГАОУ|ГОУ|МОУ|ЧОУ|ОГБОУ|КГБОУ)\b")
 _ORG_PREFIX = re.compile(
     r"^(?:ГБОУ|МБОУ|МАОУ|МКОУ|ГАОУ|ГБУ|МБУ|МАУ|ГАУ|ГБДОУ|МБДОУ|МАДОУ|ФГБОУ|ГАПОУ|ГБПОУ|"
@@ -41,7 +33,7 @@ def split_cell(text: str) -> list[str]:
             if not part:
                 continue
             pieces = [p.strip() for p in _split_outside_brackets(part, ",") if p.strip()]
-            named = [bool(_NAME.search(p)) for p in pieces]
+            named = [person_in(p) is not None for p in pieces]
             if len(pieces) > 1 and all(named):
                 entries.extend(pieces)
             else:
@@ -114,14 +106,10 @@ class Registries:
         forms = name_forms(entry_text)
         if any(form in self._by_key for form in forms):
             return
-        match = None
-        for m in _NAME.finditer(entry_text):
-            match = m
+        person = person_in(entry_text)
         bare = re.sub(r"\s*\([^()]*\)\s*$", "", entry_text).strip() or entry_text
-        if match is not None:
-            name = " ".join((match["a"] or match["b"] or match["c"]).split())
-            words = name.replace(".", ". ").split()
-            self._add_person(name, entry_text, words[-1] if match["b"] else words[0])
+        if person is not None:
+            self._add_person(person[0], entry_text, person[1])
             return
         kind = "organisation" if (_ORG_PREFIX.match(bare) or (
             _ABBREVIATION.match(bare) and len(bare) <= 40)) else "role"

@@ -56,14 +56,29 @@ def closest_names(ref: str, names: list[str], limit: int = 3, cutoff: float = 0.
 
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
-_NAME_AT_END = re.compile(
-    r"(?:^|\s)(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s*"
-    r"[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.?)?)$"
+_SURNAME = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
+_SURNAME_INITIALS = rf"{_SURNAME}\s*[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.?)?"
+_INITIALS = r"[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.)?"
+_NAME_AT_END = re.compile(rf"(?:^|\s)(?P<name>{_SURNAME_INITIALS})$")
+_INITIALS_FIRST = re.compile(rf"(?:^|\s)(?P<initials>{_INITIALS})\s*(?P<surname>{_SURNAME})$")
+_PERSON = re.compile(
+    rf"(?P<a>{_SURNAME_INITIALS})(?![а-яё])"  # Фамилия И.О.
+    rf"|(?P<b>{_INITIALS}\s*{_SURNAME})"  # И.О. Фамилия
+    rf"|(?P<c>{_SURNAME}\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|чна|оглы|кызы))"
 )
-_INITIALS_FIRST = re.compile(
-    r"(?:^|\s)(?P<initials>[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.)?)\s*"
-    r"(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$"
-)
+
+
+def person_in(text: str) -> tuple[str, str] | None:
+    """The last person's name written in `text` and its surname: «Фамилия И.О.», «И.О.
+    Фамилия» or a full «Фамилия Имя Отчество» (a position or a role around it is not part
+    of it); None when `text` names no person («Руководители ОО»)."""
+    matches = list(_PERSON.finditer(text))
+    if not matches:
+        return None
+    found = matches[-1]
+    name = " ".join((found["a"] or found["b"] or found["c"]).split())
+    words = name.replace(".", ". ").split()
+    return name, words[-1] if found["b"] else words[0]
 
 
 @lru_cache(maxsize=65536)

@@ -529,3 +529,22 @@ def test_the_documented_example_is_what_import_gives(runner: CliRunner, tmp_path
     assert code == 1 and out == (examples / "roadmap.import.txt").read_text(encoding="utf-8")
     assert (tmp_path / "roadmap.yaml").read_text(encoding="utf-8") == (
         examples / "roadmap.yaml").read_text(encoding="utf-8")
+
+
+def test_a_second_plan_table_with_its_own_header_is_a_section(tmp_path: Path) -> None:
+    """Two plan tables, each numbered from 1, with a caption between them: the second is a
+    section named by its caption (numbers may repeat across sections); the same header
+    repeated with nothing between (a page break) continues the first table."""
+    path = office.write_docx(tmp_path / "two.docx", [
+        "План работы на 2023 год",
+        T([HEADER, ["1", "Совещание", "май 2023", "Иванова И.И.", "Протокол"]]),
+        T([HEADER, ["2", "Семинар", "июнь 2023", "Иванова И.И.", "Программа"]]),
+        "Мероприятия второго полугодия",
+        T([HEADER, ["1", "Конкурс", "сентябрь 2023", "Иванова И.И.", "Итоги"]]),
+    ])
+    text, findings = imported(path)
+    stages = data(text)["stages"]
+    assert [(s["title"], [t["id"] for t in s["tasks"]]) for s in stages] == [
+        ("Мероприятия", ["1", "2"]), ("Мероприятия второго полугодия", ["1"])]
+    assert "# абзац перед таблицей 3\n- id: Мероприятия второго полугодия" in text
+    assert findings == []

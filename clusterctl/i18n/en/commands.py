@@ -658,4 +658,6 @@ MESSAGES: dict[str, str] = {
     'import.what.unknown': 'a file of an unknown kind',
     'import.what.ole': 'an old-format Office file',
     'import.dry-plan-one': 'plan, header in row {first}, {data} data rows',
+    'import.table-section': 'Table {table}',
+    'import.where-before': 'the paragraph before table {table}',
 }

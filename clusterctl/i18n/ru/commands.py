@@ -670,4 +670,6 @@ MESSAGES: dict[str, str] = {
     'import.what.unknown': 'файл неизвестного вида',
     'import.what.ole': 'файл Office старого формата',
     'import.dry-plan-one': 'план, шапка в строке {first}, строк данных {data}',
+    'import.table-section': 'Таблица {table}',
+    'import.where-before': 'абзац перед таблицей {table}',
 }
