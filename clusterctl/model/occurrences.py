@@ -25,6 +25,7 @@ the clock.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -54,6 +55,15 @@ def occurrences(deadline: Deadline | None, term_ends: Sequence[str] = DEFAULT_TE
         return deadline.dates
     if deadline.start is None or deadline.end is None:
         return ()
+    return _expanded(deadline, tuple(term_ends))
+
+
+@functools.lru_cache(maxsize=4096)
+def _expanded(deadline: Deadline, term_ends: tuple[str, ...]) -> tuple[Period, ...]:
+    """The occurrences of a bounded recurring deadline (see `occurrences`). Cached: plans
+    repeat a handful of phrases («ежемесячно», «1 раз в четверть») over the same periods,
+    and the month arithmetic (python-dateutil) is the costly part (docs/performance.md)."""
+    assert deadline.start is not None and deadline.end is not None
     found: list[Period] = []
     for first, last in _spans(deadline, deadline.start, deadline.end, term_ends):
         if last < deadline.start or last > deadline.end:

@@ -45,7 +45,7 @@ import functools
 import importlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from clusterctl.source.loader import MAX_DEPTH, MAX_NODES, invisible_in
@@ -122,8 +122,22 @@ _C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls, NEL U+0085 among them
 _LS_PS = re.compile(rb"\xe2\x80[\xa8\xa9]")  # U+2028, U+2029
 _BOM_NONCHAR = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")  # U+FEFF, U+FFFE, U+FFFF
 _TAG = re.compile(rb"!(?<=[\s\[{,:]!)")
-_COMMENT_AFTER = re.compile(rb"[^\s][ \t]+#")
 _LINE_KEY = re.compile(rb"[ ]*(?:-[ ]+)*([A-Za-z_][A-Za-z0-9_]*)[ ]*:[ \t]")
+
+
+def _comments_after_values(body: bytes) -> Iterator[tuple[int, int]]:
+    """Each comment after a value — a non-space, spaces or tabs, «#» — as (start, end) of
+    that run: found from each «#» with `bytes.find`. The regex `[^\\s][ \\t]+#` says the
+    same, but a match that may start at any non-space is tried at every byte of the file
+    (≈ 1 ms of a 40 KB plan, against ≈ 0.02 ms; a test compares the two)."""
+    hash_at = body.find(b"#")
+    while hash_at != -1:
+        gap = hash_at
+        while gap > 0 and body[gap - 1] in b" \t":
+            gap -= 1
+        if gap < hash_at and gap > 0 and body[gap - 1] not in b" \t\n\r\x0b\x0c":
+            yield gap - 1, hash_at + 1
+        hash_at = body.find(b"#", hash_at + 1)
 
 
 def _text_cut_by_comment(body: bytes) -> bool:
@@ -133,9 +147,9 @@ def _text_cut_by_comment(body: bytes) -> bool:
     from clusterctl.model.schema import free_text_keys
 
     keys = free_text_keys()
-    for found in _COMMENT_AFTER.finditer(body):
-        start = body.rfind(b"\n", 0, found.start()) + 1
-        line = body[start:found.end()]
+    for first, end in _comments_after_values(body):
+        start = body.rfind(b"\n", 0, first) + 1
+        line = body[start:end]
         if line.lstrip(b" ").startswith(b"#"):
             continue
         key = _LINE_KEY.match(line)

@@ -580,3 +580,20 @@ def test_hostile_input_does_not_crash_the_process() -> None:
                           text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("ok")
+
+
+@given(st.binary(max_size=200).map(lambda b: b.replace(b"\x00", b"")) | st.text(
+    alphabet=" \t\n#ab:-", max_size=80).map(str.encode))
+def test_comments_after_values_are_what_the_regex_finds(body: bytes) -> None:
+    """The comment search from each «#» decides the fast path as `[^\\s][ \\t]+#` would: the
+    same lines are looked at (by their starts and where their runs end)."""
+    import re
+
+    from clusterctl.source.fast import _comments_after_values
+
+    expected = [(m.start(), m.end()) for m in re.finditer(rb"[^\s][ \t]+#", body)]
+    found = list(_comments_after_values(body))
+    # the regex's matches do not overlap: a «#» right before another run is its start only
+    assert set(expected) <= set(found)
+    assert {body.rfind(b"\n", 0, s) for s, _ in found} == {
+        body.rfind(b"\n", 0, s) for s, _ in expected}
