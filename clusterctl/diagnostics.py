@@ -7,6 +7,7 @@ them. Lines and columns are 1-based, as editors show them.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,3 +101,8 @@ class Diagnostic:
             end_line=int(data["end_line"]),
             end_column=int(data["end_column"]),
         )
+
+
+def count_severity(diagnostics: Iterable[Diagnostic], severity: Severity) -> int:
+    """How many of `diagnostics` have `severity` (a result's errors, its warnings)."""
+    return sum(1 for d in diagnostics if d.severity is severity)

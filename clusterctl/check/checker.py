@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from clusterctl.check.directives import file_directives
-from clusterctl.diagnostics import FILE_START, Diagnostic, Severity
+from clusterctl.diagnostics import FILE_START, Diagnostic, Severity, count_severity
 from clusterctl.errors import LoadError
 from clusterctl.i18n import either, has, message, quote, t
 from clusterctl.source.loader import SourceMap, load_bytes
@@ -48,11 +48,11 @@ class FileResult:
 
     @property
     def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+        return count_severity(self.diagnostics, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+        return count_severity(self.diagnostics, Severity.WARNING)
 
     @property
     def ok(self) -> bool:

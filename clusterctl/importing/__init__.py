@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clusterctl.diagnostics import Diagnostic, Severity
+from clusterctl.diagnostics import Diagnostic, Severity, count_severity
 from clusterctl.errors import ImportRefused, UserError
 from clusterctl.importing.recognise import Recognised, Source, recognise
 from clusterctl.importing.tables import Document
@@ -59,11 +59,11 @@ class Imported:
 
     @property
     def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+        return count_severity(self.diagnostics, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+        return count_severity(self.diagnostics, Severity.WARNING)
 
 
 def read_document(path: Path, display: str, options: ImportOptions) -> Document:

@@ -194,27 +194,20 @@ class _Reader:
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 yield from self.blocks(child)
 
-    def _rows(self, tbl: Any) -> Iterator[Any]:
-        for child in tbl:
-            if child.tag == W + "tr":
+    def _wrapped(self, parent: Any, tag: str) -> Iterator[Any]:
+        """The `tag` children of a table (rows) or a row (cells), those inside content
+        controls and custom XML included."""
+        for child in parent:
+            if child.tag == tag:
                 yield child
             elif child.tag in (W + "sdt", W + "customXml"):
                 inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
                 if inner is not None:
-                    yield from self._rows(inner)
-
-    def _cells(self, tr: Any) -> Iterator[Any]:
-        for child in tr:
-            if child.tag == W + "tc":
-                yield child
-            elif child.tag in (W + "sdt", W + "customXml"):
-                inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-                if inner is not None:
-                    yield from self._cells(inner)
+                    yield from self._wrapped(inner, tag)
 
     def table(self, tbl: Any, number: int) -> Table:
         grid: list[list[Cell | None]] = []
-        for tr in self._rows(tbl):
+        for tr in self._wrapped(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             if trpr is not None and trpr.find(W + "del") is not None:
                 self.tracked = True
@@ -228,7 +221,7 @@ class _Reader:
             line: list[Cell | None] = []
             before = _int(_val(trpr, W + "gridBefore"), 0) if trpr is not None else 0
             line.extend([None] * min(before, MAX_COLUMNS))
-            for tc in self._cells(tr):
+            for tc in self._wrapped(tr, W + "tc"):
                 c = len(line)
                 if c >= MAX_COLUMNS:
                     self.doc.note("import.note-columns-cut", table=number, limit=MAX_COLUMNS)
