@@ -244,12 +244,12 @@ def _stage_period(text: str) -> str | None:
         if sep in text:
             candidates.append(text.rsplit(sep, 1)[1])
     for candidate in candidates:
-        candidate = candidate.strip().rstrip(".")
-        try:
-            parse_period(candidate)
-        except (DeadlineError, ValueError):
-            continue
-        return candidate
+        for form in dict.fromkeys((candidate.strip(), candidate.strip().rstrip("."))):
+            try:
+                parse_period(form)
+            except (DeadlineError, ValueError):
+                continue
+            return form
     return None
 
 
@@ -414,7 +414,8 @@ class _Builder:
         text = ""
         id_text = ""
         if len(distinct) == 1 and (distinct[0].colspan >= max(2, table.width - 1)
-                                   or len(columns) == 1):
+                                   or len(columns) == 1
+                                   or self._lone_heading(table, by_field, r, distinct[0])):
             text = distinct[0].text
         else:
             id_cell = self._cell(table, by_field.get("id"), r)
@@ -450,6 +451,28 @@ class _Builder:
             if any(_row_texts(table, row)):
                 return row
         return None
+
+    def _lone_heading(self, table: Table, by_field: dict[str, Column], r: int,
+                      cell: Cell) -> bool:
+        """A row whose only text is in its title (or first) cell, not merged across — a
+        rubric typed into an ordinary row: a stage when it says «этап», a section when the
+        next row is numbered (not under a number of its own)."""
+        title = by_field.get("title")
+        if cell.rowspan > 1 or (title is not None and cell.col - 1 != title.col
+                                and cell.col != 1):
+            return False
+        if _STAGE_WORD.search(cell.text) and len(cell.text) < 300:
+            return True
+        previous = self.group.tasks[-1] if self.group.tasks else None
+        if previous is not None and previous.id and (previous.steps or not (
+                previous.values or previous.responsible or previous.extra)):
+            return False  # under a numbered task that heads unnumbered rows: a step
+        following = self._next_row(table, r)
+        if following is None or "id" not in by_field or _GLUED.match(cell.text):
+            return False
+        if any(c is not None and not _own(c, following) for c in table.grid[following]):
+            return False  # a row merged with the ones above: part of a task
+        return bool(self._text(table, by_field["id"], following).strip())
 
     def _heads_section(self, table: Table, by_field: dict[str, Column], r: int,
                        number: str) -> bool:

@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clusterctl.model.names import initials_form, name_forms, normalise_name, person_in
+from clusterctl.model.names import (
+    initials_form,
+    name_forms,
+    normalise_name,
+    people_in,
+    person_in,
+)
 
 _SCHOOL_PREFIX = re.compile(r"^(?:ГБОУ|МБОУ|МАОУ|МКОУ|ГАОУ|ГОУ|МОУ|ЧОУ|ОГБОУ|КГБОУ)\b")
 _ORG_PREFIX = re.compile(
@@ -37,8 +43,22 @@ def split_cell(text: str) -> list[str]:
             if len(pieces) > 1 and all(named):
                 entries.extend(pieces)
             else:
-                entries.append(part)
+                entries.extend(_names_run_together(part))
     return [e.rstrip(";, ") for e in entries if e.rstrip(";, ")]
+
+
+def _names_run_together(entry: str) -> list[str]:
+    """«Чечуркина К.К. Шкуратская М.В.»: names with nothing but spaces between them are
+    several entries; anything else is one."""
+    found = people_in(entry)
+    if len(found) < 2:
+        return [entry]
+    rest = entry
+    for _, _, start, end in reversed(found):
+        rest = rest[:start] + rest[end:]
+    if rest.strip(" .;,\u00a0"):
+        return [entry]
+    return [entry[start:end].strip() for _, _, start, end in found]
 
 
 def _split_outside_brackets(text: str, sep: str) -> list[str]:

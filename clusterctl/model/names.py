@@ -68,17 +68,22 @@ _PERSON = re.compile(
 )
 
 
+def people_in(text: str) -> list[tuple[str, str, int, int]]:
+    """Every person's name written in `text`: (name, surname, start, end) — «Фамилия
+    И.О.», «И.О. Фамилия» or a full «Фамилия Имя Отчество»."""
+    found = []
+    for match in _PERSON.finditer(text):
+        name = " ".join((match["a"] or match["b"] or match["c"]).split())
+        words = name.replace(".", ". ").split()
+        found.append((name, words[-1] if match["b"] else words[0], match.start(), match.end()))
+    return found
+
+
 def person_in(text: str) -> tuple[str, str] | None:
-    """The last person's name written in `text` and its surname: «Фамилия И.О.», «И.О.
-    Фамилия» or a full «Фамилия Имя Отчество» (a position or a role around it is not part
-    of it); None when `text` names no person («Руководители ОО»)."""
-    matches = list(_PERSON.finditer(text))
-    if not matches:
-        return None
-    found = matches[-1]
-    name = " ".join((found["a"] or found["b"] or found["c"]).split())
-    words = name.replace(".", ". ").split()
-    return name, words[-1] if found["b"] else words[0]
+    """The last person's name written in `text` and its surname (a position or a role
+    around it is not part of it); None when `text` names no person («Руководители ОО»)."""
+    found = people_in(text)
+    return (found[-1][0], found[-1][1]) if found else None
 
 
 @lru_cache(maxsize=65536)

@@ -225,13 +225,15 @@ def test_responsible_cells_split_into_people_roles_organisations(tmp_path: Path)
              "Сысоева О.П.\nАдминистрация МОУ «Звениговский лицей», МОУ «ВГЛ»\nМО ПК",
              "Программа"],
             ["3", "Конкурс", "Ноябрь 2022", "Заместитель директора по УВР, Лобанова Н.Н.; "
-             "Руководители ОО (по согласованию)", "Итоги"]]
+             "Руководители ОО (по согласованию)", "Итоги"],
+            ["4", "Выставка", "Декабрь 2022", "Кузягина Т.Н. Захарова С.М.", "Каталог"]]
     text, findings = imported(office.write_docx(tmp_path / "r.docx", [T(rows)]))
     plan_data = data(text)
     assert [t["responsible"] for t in plan_data["tasks"]] == [
         ["Кузягина Т.Н", "Захарова С.М.", "Сысоева Оксана Павловна"],
         ["Сысоева О.П.", "Администрация МОУ «Звениговский лицей», МОУ «ВГЛ»", "МО ПК"],
-        ["Заместитель директора по УВР, Лобанова Н.Н.", "Руководители ОО (по согласованию)"]]
+        ["Заместитель директора по УВР, Лобанова Н.Н.", "Руководители ОО (по согласованию)"],
+        ["Кузягина Т.Н.", "Захарова С.М."]]
     assert [p["id"] for p in plan_data["people"]] == ["kuzyagina", "zakharova", "sysoeva",
                                                       "lobanova"]
     assert [r["name"] for r in plan_data["roles"]] == [
@@ -548,3 +550,28 @@ def test_a_second_plan_table_with_its_own_header_is_a_section(tmp_path: Path) ->
         ("Мероприятия", ["1", "2"]), ("Мероприятия второго полугодия", ["1"])]
     assert "# абзац перед таблицей 3\n- id: Мероприятия второго полугодия" in text
     assert findings == []
+
+
+def test_rubrics_typed_into_ordinary_rows(tmp_path: Path) -> None:
+    """A stage or a section written in the title cell of an ordinary row (not merged
+    across): a stage when it says «этап», a section when numbered rows follow; an unnumbered
+    title under a numbered task with unnumbered rows after it stays a step."""
+    rows = [
+        HEADER,
+        ["", "I этап. Подготовительный (сентябрь-декабрь 2022 г.)", "", "", ""],
+        ["1", "Совещание", "Сентябрь 2022", "Иванова И.И.", "Протокол"],
+        ["", "Организационно-методическое обеспечение", "", "", ""],
+        ["2", "Семинар", "Октябрь 2022", "Петров П.П.", "Программа"],
+        ["3", "Планирование работы", "", "", ""],
+        ["", "определение целей", "Ноябрь 2022", "Петров П.П.", "План"],
+    ]
+    text, findings = imported(office.write_docx(tmp_path / "r.docx", [T(rows)]))
+    stages = data(text)["stages"]
+    assert [(s.get("kind", "stage"), s["id"], s.get("period")) for s in stages] == [
+        ("stage", "I", "сентябрь-декабрь 2022 г."),
+        ("section", "Организационно-методическое обеспечение", None)]
+    assert [t["id"] for t in stages[1]["tasks"]] == ["2", "3"]
+    assert stages[1]["tasks"][1]["steps"][0]["title"] == "определение целей"
+    # the document numbers on across its rubrics; the plan check expects each from 1
+    assert findings == ["numbering: Нумерация сбилась: стоит 2, а по порядку ожидается 1. "
+                        "[источник: r.docx, таблица 1, строка 5, графа 1 «№ п/п»]"]
