@@ -15,6 +15,7 @@ old binary .doc renamed, or a password-protected file (an OLE container with an
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from clusterctl.errors import ImportRefused
@@ -91,7 +92,8 @@ def check_archive(path: Path) -> list[str]:
                             limit=MAX_FILE_BYTES // (1024 * 1024))
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+            NotImplementedError, RuntimeError):  # a damaged directory, an unknown version
         raise ImportRefused("import.broken-zip", file=file) from None
     with archive:
         infos = archive.infolist()
@@ -140,8 +142,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> 
                                         detail=f"{info.filename[:100]}: larger than declared")
     except ImportRefused:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
-            RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+            NotImplementedError, RuntimeError):
         # a bad CRC, a truncated member, an unknown compression method, a password
         raise ImportRefused("import.broken-zip", file=file) from None
 

@@ -660,4 +660,8 @@ MESSAGES: dict[str, str] = {
     'import.dry-plan-one': 'plan, header in row {first}, {data} data rows',
     'import.table-section': 'Table {table}',
     'import.where-before': 'the paragraph before table {table}',
+    'import.broken-docx': (
+        '{file}: the Word document is damaged ({reason}). Open it in Word or LibreOffice and '
+        'save it again as .docx.'
+    ),
 }

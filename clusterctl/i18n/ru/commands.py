@@ -672,4 +672,8 @@ MESSAGES: dict[str, str] = {
     'import.dry-plan-one': 'план, шапка в строке {first}, строк данных {data}',
     'import.table-section': 'Таблица {table}',
     'import.where-before': 'абзац перед таблицей {table}',
+    'import.broken-docx': (
+        '{file}: документ Word повреждён ({reason}). Откройте его в Word или LibreOffice и '
+        'сохраните заново как .docx.'
+    ),
 }

@@ -14,6 +14,8 @@ boxes are not text.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -258,9 +260,19 @@ def read(path: Path, doc: Document) -> None:
     """Fill `doc` with the tables and paragraphs of the Word file at `path` (checked by
     `clusterctl.importing.archive` first)."""
     import docx  # python-docx
+    from docx.opc.exceptions import OpcError
 
-    document = docx.Document(str(path))
-    reader = _Reader(document, doc)
+    try:
+        document = docx.Document(str(path))
+        reader = _Reader(document, doc)
+    except (OpcError, SyntaxError, KeyError, ValueError, zipfile.BadZipFile,
+            zlib.error) as exc:  # lxml's XMLSyntaxError is a SyntaxError
+        # a part missing or not XML: python-docx's own errors, named
+        from clusterctl.errors import ImportRefused
+
+        raise ImportRefused("import.broken-docx", file=doc.path,
+                            reason=str(exc).splitlines()[0][:200] if str(exc) else
+                            type(exc).__name__) from None
     body = document.element.body
     pending: list[str] = []
     number = 0
