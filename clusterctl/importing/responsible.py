@@ -1,6 +1,8 @@
 """Responsible cells become lists of names, and the names become the plan's registries.
 
-A cell is split into entries one per line, then by «;», then by commas where every part is
+A cell is split into entries one per line (a line that starts with «(», or follows a line
+ending in a comma without naming a person of its own, goes with the line above: «Иванова
+И.И.,» / «методист ИМЦ»), then by «;», then by commas where every part is
 a person's name (a position written before one name, «Заместитель директора по УВР,
 Лобанова Н.Н.», stays one qualified entry, and so does «Администрация МОУ «Звениговский
 лицей», МОУ «ВГЛ»»). Entries are kept as written (the plan's
@@ -33,7 +35,15 @@ _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z0-9][А-ЯЁA-Z0-9 «»\"\-№.]*$")
 def split_cell(text: str) -> list[str]:
     """The entries of a responsible cell, as written."""
     entries: list[str] = []
-    for line in text.splitlines():
+    lines: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line and lines and (line[0] == "(" or (lines[-1].endswith(",")
+                                                  and person_in(line) is None)):
+            # «Иванова И.И.,» / «методист ИМЦ»: a position or a note goes with the line above
+            lines[-1] = f"{lines[-1]} {line}"
+        elif line:
+            lines.append(line)
+    for line in lines:
         for part in _split_outside_brackets(line, ";"):
             part = part.strip().strip(",").strip()
             if not part:

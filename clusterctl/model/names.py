@@ -61,6 +61,7 @@ _SURNAME_INITIALS = rf"{_SURNAME}\s*[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.?)?"
 _INITIALS = r"[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.)?"
 _NAME_AT_END = re.compile(rf"(?:^|\s)(?P<name>{_SURNAME_INITIALS})$")
 _INITIALS_FIRST = re.compile(rf"(?:^|\s)(?P<initials>{_INITIALS})\s*(?P<surname>{_SURNAME})$")
+_NAME_THEN_POSITION = re.compile(rf"^(?P<name>{_SURNAME_INITIALS})\s*,\s*\S")
 _PERSON = re.compile(
     rf"(?P<a>{_SURNAME_INITIALS})(?![а-яё])"  # Фамилия И.О.
     rf"|(?P<b>{_INITIALS}\s*{_SURNAME})"  # И.О. Фамилия
@@ -92,7 +93,8 @@ def name_forms(ref: str) -> tuple[str, ...]:
     written; without a trailing qualifier in parentheses («… (по согласованию)»); the
     «Фамилия И.О.» at the end after a position or a role word («Куратор Калачева Е. А.»,
     «Заместитель директора по УВР Лобанова Н.Н.»); initials written before the surname
-    («Н.Н.Лобанова», «заместитель директора Н. Н. Лобанова»)."""
+    («Н.Н.Лобанова», «заместитель директора Н. Н. Лобанова»); a «Фамилия И.О.» followed by a
+    comma and a position («Иванова И.И., методист ИМЦ»)."""
     forms = [normalise_name(ref)]
     text = ref
     while True:
@@ -105,6 +107,8 @@ def name_forms(ref: str) -> tuple[str, ...]:
         forms.append(normalise_name(m["name"]))
     if m := _INITIALS_FIRST.search(text):
         forms.append(normalise_name(m["surname"] + " " + m["initials"]))
+    if m := _NAME_THEN_POSITION.match(text):  # «Иванова И.И., методист ИМЦ»
+        forms.append(normalise_name(m["name"]))
     return tuple(dict.fromkeys(f for f in forms if f))
 
 
