@@ -145,7 +145,9 @@ def emit(plan: Recognised, *, file_name: str, project_id: str, lang: str
     from clusterctl.i18n import t
 
     emitter = _Emitter(plan, lang)
-    project: dict[str, Any] = {"id": project_id, "title": clean(plan.title or file_name),
+    # no title written above the table: the file's name («Дорожная карта 2022»)
+    title = plan.title or file_name.rsplit(".", 1)[0]
+    project: dict[str, Any] = {"id": project_id, "title": clean(title),
                                "kind": "roadmap"}
     if plan.period:
         project["period"] = plan.period
