@@ -20,7 +20,8 @@ def import_(
     files: Annotated[
         list[str],
         typer.Argument(help="Файлы с таблицей плана: .docx, .docm, .doc (через LibreOffice), "
-                       ".xlsx, .xlsm, .xls, .ods, .odt, .csv.", show_default=False),
+                       ".xlsx, .xlsm, .xls, .ods, .odt, .csv.", show_default=False,
+                       metavar="FILE..."),
     ],
     output: Annotated[
         str | None,
