@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clusterctl.diagnostics import Diagnostic, Severity, count_severity
-from clusterctl.errors import ImportRefused, UserError
+from clusterctl.errors import FindingsError, ImportRefused, UserError
 from clusterctl.importing.recognise import Recognised, Source, recognise
 from clusterctl.importing.tables import Document
 
@@ -226,9 +226,9 @@ def _findings(imported: Imported, sources: dict[tuple[str | int, ...], Source],
     if not result.diagnostics:
         return found
     by_line: dict[int, Source] = {}
-    try:
+    try:  # (read a second time: the check keeps no source map, and this runs only with findings)
         _, source_map = parse_yaml(imported.text, out_name, lang)
-    except Exception:  # the check has said what is wrong with the text
+    except FindingsError:  # the check has said what is wrong with the text
         source_map = None
     if source_map is not None:
         for path, source in sorted(sources.items(), key=lambda pair: -len(pair[0])):
