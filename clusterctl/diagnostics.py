@@ -7,7 +7,6 @@ them. Lines and columns are 1-based, as editors show them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,6 +102,17 @@ class Diagnostic:
         )
 
 
-def count_severity(diagnostics: Iterable[Diagnostic], severity: Severity) -> int:
-    """How many of `diagnostics` have `severity` (a result's errors, its warnings)."""
-    return sum(1 for d in diagnostics if d.severity is severity)
+class Counted:
+    """What has a list of findings (a checked file, an imported one): its errors and
+    warnings counted."""
+
+    __slots__ = ()
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)

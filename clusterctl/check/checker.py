@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from clusterctl.check.directives import file_directives
-from clusterctl.diagnostics import FILE_START, Diagnostic, Severity, count_severity
+from clusterctl.diagnostics import FILE_START, Counted, Diagnostic, Severity
 from clusterctl.errors import LoadError
 from clusterctl.i18n import either, has, message, quote, t
 from clusterctl.source.loader import SourceMap, load_bytes
@@ -29,7 +29,7 @@ if typing.TYPE_CHECKING:
 
 
 @dataclass(slots=True)
-class FileResult:
+class FileResult(Counted):
     file: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
@@ -46,13 +46,6 @@ class FileResult:
     data: dict[str, Any] | None = None
     """The loaded YAML data (when checked in this process)."""
 
-    @property
-    def errors(self) -> int:
-        return count_severity(self.diagnostics, Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return count_severity(self.diagnostics, Severity.WARNING)
 
     @property
     def ok(self) -> bool:

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clusterctl.diagnostics import Diagnostic, Severity, count_severity
+from clusterctl.diagnostics import Counted, Diagnostic, Severity
 from clusterctl.errors import FindingsError, ImportRefused, UserError
 from clusterctl.importing.recognise import Recognised, Source, recognise
 from clusterctl.importing.tables import Document
@@ -48,7 +48,7 @@ class ImportOptions:
 
 
 @dataclass(slots=True)
-class Imported:
+class Imported(Counted):
     """One file imported: the plan's text, what was recognised, and the findings (reader
     notes and the new plan's check, each located in the source too)."""
 
@@ -57,13 +57,6 @@ class Imported:
     recognised: Recognised
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    @property
-    def errors(self) -> int:
-        return count_severity(self.diagnostics, Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return count_severity(self.diagnostics, Severity.WARNING)
 
 
 def read_document(path: Path, display: str, options: ImportOptions) -> Document:
