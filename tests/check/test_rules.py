@@ -150,6 +150,29 @@ def test_numbering_leaves_words_and_repeats_alone() -> None:
     assert found(steps) == [("numbering", *at(steps, '"2.1"'))]
 
 
+def test_numbering_may_go_on_across_sections() -> None:
+    """A document numbered across its rubrics: section 2 starts at 3 after 1, 2 — but a
+    stage (not a section) starts again at 1, and a section may not skip (5 after 2)."""
+    sections = HEAD + """stages:
+  - id: "1"
+    kind: section
+    title: Организационное обеспечение
+    tasks:
+""" + task("1", indent="      ") + task("2", indent="      ") + """  - id: "2"
+    kind: section
+    title: Методическое сопровождение
+    tasks:
+""" + task("3", indent="      ") + task("4", indent="      ") + """  - id: "3"
+    kind: section
+    title: Мониторинг
+    tasks:
+""" + task("7", indent="      ")
+    assert found(sections) == [("numbering", *at(sections, '"7"'))]
+    stages = sections.replace("    kind: section\n", "")
+    assert found(stages) == [("numbering", *at(stages, '"3"')),
+                             ("numbering", *at(stages, '"7"'))]
+
+
 # ------------------------------------------------------------------ deadlines
 
 

@@ -575,6 +575,7 @@ def test_rubrics_typed_into_ordinary_rows(tmp_path: Path) -> None:
         ("section", "Организационно-методическое обеспечение", None)]
     assert [t["id"] for t in stages[1]["tasks"]] == ["2", "3"]
     assert stages[1]["tasks"][1]["steps"][0]["title"] == "определение целей"
-    # the document numbers on across its rubrics; the plan check expects each from 1
+    # the document numbers on across its rubrics: a section may go on from the one before,
+    # but here the first «section» is a stage, which starts again at 1
     assert findings == ["numbering: Нумерация сбилась: стоит 2, а по порядку ожидается 1. "
                         "[источник: r.docx, таблица 1, строка 5, графа 1 «№ п/п»]"]
