@@ -139,6 +139,17 @@ class Recognised:
         return sum(len(t.steps) for g in self.groups for t in g.tasks)
 
 
+def _filled(table: Table, r: int) -> list[Cell]:
+    """The cells with text that start in row r (a merged one once)."""
+    return [cell for c, cell in enumerate(table.grid[r])
+            if cell is not None and cell.anchors(r + 1, c + 1) and cell.text]
+
+
+def _spans_table(cell: Cell, table: Table) -> bool:
+    """A cell merged across the table (all its columns, or all but one)."""
+    return cell.colspan >= max(2, table.width - 1)
+
+
 def _own(cell: Cell | None, r: int) -> bool:
     return cell is not None and cell.row == r + 1
 
@@ -152,15 +163,15 @@ def _row_texts(table: Table, r: int) -> list[str]:
     return seen
 
 
+def _names(texts: list[str], custom: dict[str, str]) -> list[str]:
+    """What each filled header text names: a plan field, or by `--columns` also `extra` or
+    `skip` (texts that name nothing are left out)."""
+    names = (custom.get(fold(text)) or field_of(text) for text in texts if text)
+    return [name for name in names if name is not None]
+
+
 def _header_fields(table: Table, r: int, custom: dict[str, str]) -> set[str]:
-    found: set[str] = set()
-    for c, cell in enumerate(table.grid[r]):
-        if cell is None or not cell.anchors(r + 1, c + 1) or not cell.text:
-            continue
-        name = custom.get(fold(cell.text)) or field_of(cell.text)
-        if name in FIELDS:
-            found.add(name)
-    return found
+    return {name for name in _names(_row_texts(table, r), custom) if name in FIELDS}
 
 
 def find_header(table: Table, custom: dict[str, str]) -> tuple[int, int] | None:
@@ -408,13 +419,10 @@ class _Builder:
 
     def _section(self, table: Table, columns: list[Column], by_field: dict[str, Column],
                  r: int) -> bool:
-        filled = [cell for c, cell in enumerate(table.grid[r])
-                  if cell is not None and cell.anchors(r + 1, c + 1) and cell.text]
-        distinct = list(dict.fromkeys(filled))
+        distinct = _filled(table, r)
         text = ""
         id_text = ""
-        if len(distinct) == 1 and (distinct[0].colspan >= max(2, table.width - 1)
-                                   or len(columns) == 1
+        if len(distinct) == 1 and (_spans_table(distinct[0], table) or len(columns) == 1
                                    or self._lone_heading(table, by_field, r, distinct[0])):
             text = distinct[0].text
         else:
@@ -574,9 +582,8 @@ class _Builder:
         return r
 
     def _is_section_like(self, table: Table, columns: list[Column], r: int) -> bool:
-        filled = [cell for c, cell in enumerate(table.grid[r])
-                  if cell is not None and cell.anchors(r + 1, c + 1) and cell.text]
-        return len(filled) == 1 and filled[0].colspan >= max(2, table.width - 1)
+        filled = _filled(table, r)
+        return len(filled) == 1 and _spans_table(filled[0], table)
 
     def _fill(self, item: Item, table: Table, columns: list[Column], r: int) -> None:
         """Put the cells of row r into `item` (a cell merged over several tasks — one
@@ -682,8 +689,7 @@ class _Builder:
 
 def find_header_row(texts: list[str], custom: dict[str, str]) -> bool:
     """Row texts that are a plan header (a header repeated after a page break)."""
-    fields = {custom.get(fold(t)) or field_of(t) for t in texts if t}
-    fields.discard(None)
+    fields = set(_names(texts, custom))
     return len(fields) >= 2 and len(fields) >= len([t for t in texts if t]) - 1
 
 
