@@ -207,6 +207,38 @@ def test_a_plan_path_that_cannot_be_statted(runner: CliRunner, plan: Path,
                           "доступа.\n")
 
 
+def test_a_folder_or_plan_that_cannot_be_read_is_named(runner: CliRunner, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Permission denied on a folder below the one given, or on the plan given, is an I/O
+    error that names it (exit 2) — never "no plan files" or "path not found"."""
+    shut = tmp_path / "plans" / "shut"
+    shut.mkdir(parents=True)
+    (tmp_path / "plans" / "a.yaml").write_bytes(PRIMORYE.read_bytes())
+    scandir, lstat = os.scandir, os.lstat
+
+    def denied_scandir(path: object = ".") -> object:
+        if Path(str(path)) == shut:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    def denied_lstat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if Path(str(path)) == shut / "x.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return lstat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied_scandir)
+    monkeypatch.setattr(os, "lstat", denied_lstat)
+    for command in (["validate", "--no-cache"], ["overdue", *AS_OF], ["status", *AS_OF]):
+        code, stdout, stderr = run(runner, command[0], str(tmp_path / "plans"), *command[1:])
+        assert (code, stdout) == (2, ""), command
+        assert stderr == (f"clusterctl: не удалось прочитать или записать {shut}: нет прав "
+                          "доступа.\n")
+    code, stdout, stderr = run(runner, "validate", str(shut / "x.yaml"), "--no-cache")
+    assert (code, stdout) == (2, "")
+    assert stderr == (f"clusterctl: не удалось прочитать или записать {shut / 'x.yaml'}: нет "
+                      "прав доступа.\n")
+
+
 # ---------------------------------------------------------------------------- templates
 
 

@@ -74,8 +74,11 @@ def diff(
     if len(words) == 2 and all(Path(w).is_file() for w in words):
         report = diff_files(words[0], words[1], options)
     else:
+        from clusterctl.errors import UserError
         from clusterctl.source import git
 
+        if not git.in_repository():  # before any word is taken for a revision or a path
+            raise UserError("git.not-a-repository")
         revisions: list[str] = []
         while words and len(revisions) < 2 and not Path(words[0]).exists() and (
                 git.is_revision(words[0])):
@@ -103,13 +106,13 @@ def _textconv(path: str, options: "CheckOptions") -> None:
     if listed is not None:
         sys.stdout.write(listed)
         return
-    try:  # not a usable plan: git shows the file as it is
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        from clusterctl.i18n import os_reason, t
+    from clusterctl.errors import LoadError
+    from clusterctl.source.reading import read_bytes
 
-        raise fail_usage(t("io.error", options.lang, path=path,
-                            reason=os_reason(exc, options.lang))) from None
+    try:  # not a usable plan: git shows the file as it is (a regular file, size-capped)
+        data = read_bytes(Path(path), path, options.lang)
+    except LoadError as exc:
+        raise fail_usage(f"{path}: {exc.describe(options.lang)}") from None
     sys.stdout.write(data.decode("utf-8", "replace"))
 
 

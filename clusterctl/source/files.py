@@ -17,16 +17,21 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
     A folder is searched recursively for *.yaml and *.yml, skipping hidden folders (.git,
     .clusterctl_cache, …) and `templates/`. A file given by name is always checked, whatever
     its name or kind (a FIFO or device is then reported, not read). A path that does not
-    exist is a usage error.
+    exist is a usage error; one that cannot be read (permission denied on it or on a folder
+    below it) is an I/O error naming it — never a quiet "no plan files".
     """
     found: list[tuple[Path, str]] = []
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        if not os.path.lexists(path):
-            raise UserError("path.missing", path=raw)
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            raise UserError("path.missing", path=raw) from None
+        except NotADirectoryError:  # "plan.yaml/x": a file where a folder was meant
+            raise UserError("path.missing", path=raw) from None
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=_unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
                 for name in sorted(files):
                     if name.endswith(PLAN_SUFFIXES) and not name.startswith("."):
@@ -41,3 +46,8 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
                 seen.add(key)
                 found.append((path, path.as_posix()))
     return found
+
+
+def _unreadable(error: OSError) -> None:
+    """os.walk's error handler: a folder that cannot be listed is reported, not skipped."""
+    raise error

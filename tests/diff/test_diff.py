@@ -205,6 +205,27 @@ def test_outside_a_repository(runner: CliRunner, tmp_path: Path,
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     code, _, err = run(runner, "diff", *AS_OF)
     assert code == 2 and "не в репозитории git" in err
+    # a word that could be a revision is not handed to git outside a repository (git's
+    # own English "fatal: not a git repository" never reaches the user)
+    code, out, err = run(runner, "diff", "HEAD~99999", *AS_OF)
+    assert (code, out) == (2, "")
+    assert err == ("clusterctl: Эта папка не в репозитории git. Сравните два файла: "
+                   "clusterctl diff СТАРЫЙ.yaml НОВЫЙ.yaml\n")
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "folder", "huge.yaml"])
+def test_textconv_reads_only_a_regular_file_of_bounded_size(runner: CliRunner, tmp_path: Path,
+                                                            name: str) -> None:
+    """git hands textconv a path; a device, a folder or a huge file is refused in one line
+    (exit 2), never read without end."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "huge.yaml").write_bytes(b"a" * (9 * 2 ** 20))
+    path = name if name.startswith("/") else str(tmp_path / name)
+    code, out, err = run(runner, "diff", "--textconv", path)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"clusterctl: {path}: ") and err.count("\n") == 1
+    assert ("устройство" if name == "/dev/zero" else "папка" if name == "folder"
+            else "слишком большой") in err
 
 
 def test_a_huge_plan_in_a_revision(runner: CliRunner, repo: Path) -> None:

@@ -280,8 +280,8 @@ def make_execution(seed: int, index: int, plans: list[Path], work: Path) -> Exec
     target = str(path)
     kind = rng.choices(
         ("validate", "when", "overdue", "upcoming", "meeting", "status", "who", "who-name",
-         "ics", "render", "templates", "edit", "schema", "rules"),
-        weights=(16, 4, 10, 8, 3, 8, 6, 4, 6, 14, 3, 14, 1, 1),
+         "ics", "render", "templates", "edit", "schema", "rules", "diff", "init"),
+        weights=(16, 4, 10, 8, 3, 8, 6, 4, 6, 14, 3, 14, 1, 1, 8, 1),
     )[0]
     common = _common(rng)
     if kind == "validate":
@@ -355,6 +355,33 @@ def make_execution(seed: int, index: int, plans: list[Path], work: Path) -> Exec
             args += ["--reason", rng.choice(("карантин", "", "x" * 1000))]
         if rng.random() < 0.5:
             args.append("--dry-run")
+        return Execution(args, "text", None, source.name, data)
+    if kind == "diff":
+        # the old version: the source itself, another mutation of it, or another plan
+        old = work / "old.yaml"
+        roll = rng.random()
+        old.write_bytes(source.read_bytes() if roll < 0.5 else
+                        mutate(source.read_bytes(), rng) if roll < 0.8 else
+                        rng.choice(plans).read_bytes())
+        pair = [str(old), target] if rng.random() < 0.8 else [target, str(old)]
+        if rng.random() < 0.1:
+            pair[rng.randrange(2)] = rng.choice((str(work / "missing.yaml"), str(work)))
+        if rng.random() < 0.1:
+            return Execution(["diff", "--textconv", target, *common[:2]], "text", None,
+                             source.name, data)
+        fmt = rng.choice(("text", "md", "json", "json", "xml" if rng.random() < 0.1 else "text"))
+        args = ["diff", *pair, "--format", fmt, *common[:2]]
+        if rng.random() < 0.2:
+            args.append("--stat")
+        if rng.random() < 0.3:
+            args.append("--exit-code")
+        return Execution(args, "json" if fmt == "json" and "--stat" not in args else "text",
+                         None, source.name, data)
+    if kind == "init":
+        folder = rng.choice((work / "repo", work / "plan.yaml", work / "plan.yaml" / "x"))
+        args = ["init", str(folder)]
+        if rng.random() < 0.5:
+            args.append("--bare")
         return Execution(args, "text", None, source.name, data)
     if kind == "schema":
         out, written = _output(rng, work, "schema.json")
