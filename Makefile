@@ -12,7 +12,7 @@ LATEST := .venv-latest
 # and with the build backend the lock pinned (no download at install time).
 LOCKED_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: demo test suite lint type check fuzz bench schema lock test-latest clean help
+.PHONY: demo test suite lint type check fuzz bench schema templates lock test-latest clean help
 
 help:
 	@echo "make demo         - create .venv, install (locked), validate the example plans in projects/"
@@ -23,6 +23,7 @@ help:
 	@echo "make type         - mypy --strict on the package"
 	@echo "make check        - clusterctl validate projects/"
 	@echo "make bench        - benchmarks (see docs/performance.md)"
+	@echo "make templates    - make the built-in Word templates (templates/*.docx) again"
 	@echo "make lock         - regenerate requirements/*.txt from pyproject.toml (needs the network)"
 	@echo "make test-latest  - run the suite against the newest releases of every dependency"
 
@@ -75,13 +76,18 @@ bench: $(STAMP_TEST)
 schema: $(STAMP)
 	$(BIN)/clusterctl schema -o schema/plan.schema.json
 
+# The built-in Word templates (templates/*.docx) are made by code: after changing
+# clusterctl/documents/word_builtins.py, make them again (a test checks they are current).
+templates: $(STAMP)
+	$(BIN)/python -m clusterctl.documents.word_builtins templates
+
 # The locks: the test environment first, then the runtime one inside it (the same versions),
 # both for every platform and Python 3.11+ (uv's universal resolution), with hashes.
 lock: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'uv>=0.5'
-	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra test --universal \
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra test --extra pdf --universal \
 	    --python-version 3.11 --generate-hashes --quiet -o $(LOCK_TEST)
-	$(BIN)/uv pip compile pyproject.toml requirements/build.in --universal \
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra pdf --universal \
 	    --python-version 3.11 --generate-hashes --quiet --constraint $(LOCK_TEST) \
 	    -o $(LOCK_RUNTIME)
 

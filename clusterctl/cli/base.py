@@ -250,8 +250,13 @@ StatusOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    str,
-    typer.Option("--format", "-f", help="table (по умолчанию), json, csv или md."),
+    str | None,
+    typer.Option("--format", "-f", help="table (по умолчанию), json, csv, md или xlsx (Excel, "
+                 "с -o ФАЙЛ); по умолчанию — по расширению -o."),
+]
+AnswerOutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Записать ответ в файл (для xlsx — обязательно)."),
 ]
 
 

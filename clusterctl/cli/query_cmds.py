@@ -8,11 +8,12 @@ closest known values. See docs/queries.md.
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
 from clusterctl.cli.base import (
+    AnswerOutputOpt,
     AsOfOpt,
     CacheDirOpt,
     ClusterOpt,
@@ -30,6 +31,7 @@ from clusterctl.cli.base import (
     check_format,
     complete_who_args,
     end,
+    fail_usage,
     plans_for_query,
     say_unread,
     today_or,
@@ -42,7 +44,17 @@ if TYPE_CHECKING:
     from clusterctl.queries import PlanDigest
     from clusterctl.runner import Plans
 
-FORMATS = ("table", "json", "csv", "md")
+FORMATS = ("table", "json", "csv", "md", "xlsx")
+_SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".md": "md"}
+
+
+class Look(NamedTuple):
+    """How an answer is laid out as a sheet: its title (a catalog key), the rows to mark
+    (see `clusterctl.output.xlsx.Sheet.highlight`) and the header of the section column."""
+
+    title: str
+    highlight: str | None = None
+    section: str | None = None
 
 # ---------------------------------------------------------------------------- running
 
@@ -52,17 +64,25 @@ class Asked:
     and the plans to answer from."""
 
     def __init__(
-        self, paths: list[str] | None, as_of: str | None, lang: str | None, fmt: str,
+        self, paths: list[str] | None, as_of: str | None, lang: str | None, fmt: str | None,
         project: list[str] | None, stage: list[str] | None, cluster: list[str] | None,
         responsible: list[str] | None, status: list[str] | None, running: Running,
+        output: str | None = None,
     ) -> None:
+        from pathlib import Path
+
         from clusterctl.check import CheckOptions
-        from clusterctl.i18n import resolve_lang
+        from clusterctl.i18n import resolve_lang, t
         from clusterctl.queries import Filters
 
         self.lang = resolve_lang(lang)
+        if fmt is None:
+            fmt = _SUFFIXES.get(Path(output).suffix.lower(), "table") if output else "table"
         check_format(fmt, FORMATS)
+        if fmt == "xlsx" and output is None:
+            raise fail_usage(t("answer.xlsx-needs-output", self.lang))
         self.fmt = fmt
+        self.output = output
         self.today = today_or(as_of, self.lang)
         self.filters = Filters(
             projects=tuple(project or ()), stages=tuple(stage or ()),
@@ -91,24 +111,53 @@ class Asked:
         return self.plans.unread(self.filters.projects)
 
     def emit(self, table: "Callable[[], Table]", data: Any, fields: Sequence[str],
-             records: Callable[[], Sequence[dict[str, Any]]]) -> None:
-        """Print the answer in the format asked for (only that one is built: a region's
-        answer can have tens of thousands of rows)."""
+             records: Callable[[], Sequence[dict[str, Any]]], look: Look) -> None:
+        """Print (or write to -o) the answer in the format asked for (only that one is
+        built: a region's answer can have tens of thousands of rows)."""
         from clusterctl.output import machine, tables
 
         if self.fmt == "json":
             payload = dict(data) if isinstance(data, dict) else machine.record(data)
             payload["not_understood"] = [u._asdict() for u in self.unread]
-            _write_utf8(machine.render_json(payload))
+            self._put(machine.render_json(payload))
         elif self.fmt == "csv":
-            sys.stdout.write(machine.render_csv(fields, records()))
+            self._put(machine.render_csv(fields, records()).encode("utf-8"))
         elif self.fmt == "md":
-            sys.stdout.write(tables.render_markdown(table()))
-        elif sys.stdout.isatty():
+            self._put(tables.render_markdown(table()).encode("utf-8"))
+        elif self.fmt == "xlsx":
+            self._put(self._sheet(table(), look))
+        elif self.output is None and sys.stdout.isatty():
             tables.render_rich(table(), sys.stdout)
         else:
-            sys.stdout.write(tables.render_plain(table()))
+            self._put(tables.render_plain(table()).encode("utf-8"))
         sys.stdout.flush()
+
+    def _put(self, data: bytes) -> None:
+        """The answer to standard output, or into the -o file (atomically)."""
+        if self.output is None:
+            _write_utf8(data)
+            return
+        from clusterctl.source.writing import write_atomic
+
+        write_atomic(self.output, data)
+
+    def _sheet(self, table: "Table", look: Look) -> bytes:
+        from clusterctl.i18n import t
+        from clusterctl.output.xlsx import Sheet, SheetTooLarge, write_xlsx
+
+        title = t(look.title, self.lang)
+        notes = []
+        unread = self.unread
+        if unread and look.title != "sheet.status":  # status says it in its footer
+            where = ", ".join(f"{u.file}:{u.line}" for u in unread)
+            notes.append(t("answer.unread", self.lang, n=len(unread), where=where))
+        sheet = Sheet(title, title, table, self.today, " ".join(self.paths or ["projects/"]),
+                      self.lang, t(look.section, self.lang) if look.section else None,
+                      look.highlight, notes)
+        try:
+            return write_xlsx([sheet], self.today)
+        except SheetTooLarge as exc:
+            raise fail_usage(t("answer.xlsx-too-many", self.lang, rows=exc.args[0])) from None
 
     def finish(self, findings: bool = False) -> None:
         say_unread(self.unread, self.lang)
@@ -138,7 +187,8 @@ def overdue(
     cluster: ClusterOpt = None,
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = None,
+    output: AnswerOutputOpt = None,
     fail: Annotated[
         bool, typer.Option("--fail", help="Код выхода 1, если есть просроченное (для CI).")
     ] = False,
@@ -152,11 +202,12 @@ def overdue(
     from clusterctl.queries import overdue as late
 
     asked = Asked(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                  Running(no_cache, cache_dir, jobs))
+                  Running(no_cache, cache_dir, jobs), output)
     items = late(asked.digests, asked.today, asked.filters)
     asked.emit(lambda: answers.overdue_table(items, asked.today, asked.lang),
                {"as_of": asked.today, "items": items}, answers.OVERDUE_FIELDS,
-               lambda: answers.overdue_records(items))
+               lambda: answers.overdue_records(items),
+               Look("sheet.overdue", "{days_overdue}>0"))
     asked.finish(fail and bool(items))
 
 
@@ -182,7 +233,8 @@ def upcoming(
     cluster: ClusterOpt = None,
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = None,
+    output: AnswerOutputOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     jobs: JobsOpt = None,
@@ -195,19 +247,21 @@ def upcoming(
     from clusterctl.queries import upcoming as coming
 
     asked = Asked(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                  Running(no_cache, cache_dir, jobs))
+                  Running(no_cache, cache_dir, jobs), output)
     if meeting:
         agendas = meeting_agenda(asked.digests, asked.today, asked.filters)
         asked.emit(lambda: answers.meeting_table(agendas, asked.lang),
                    {"as_of": asked.today, "meetings": agendas}, answers.MEETING_FIELDS,
-                   lambda: answers.meeting_records(agendas))
+                   lambda: answers.meeting_records(agendas),
+                   Look("sheet.meeting", None, "sheet.section.meeting"))
         asked.finish()
         return
     until = window_option(within, "--within", asked.today, asked.lang)
     result = coming(asked.digests, asked.today, until, asked.filters, reminders=reminders)
     asked.emit(lambda: answers.upcoming_table(result, asked.lang),
                {"as_of": result.as_of, "until": result.until, "items": result.entries},
-               answers.UPCOMING_FIELDS, lambda: answers.upcoming_records(result))
+               answers.UPCOMING_FIELDS, lambda: answers.upcoming_records(result),
+               Look("sheet.upcoming", None, "sheet.section.week"))
     asked.finish()
 
 
@@ -223,7 +277,8 @@ def status(
     cluster: ClusterOpt = None,
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = None,
+    output: AnswerOutputOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     jobs: JobsOpt = None,
@@ -235,10 +290,11 @@ def status(
     from clusterctl.queries import status as progress
 
     asked = Asked(paths, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                  Running(no_cache, cache_dir, jobs))
+                  Running(no_cache, cache_dir, jobs), output)
     report = progress(asked.digests, asked.today, asked.filters)
     asked.emit(lambda: answers.status_table(report, asked.unread, asked.lang), report,
-               answers.STATUS_FIELDS, lambda: answers.status_records(report))
+               answers.STATUS_FIELDS, lambda: answers.status_records(report),
+               Look("sheet.status", "{overdue}>0", "sheet.section.project"))
     asked.finish()
 
 
@@ -267,7 +323,8 @@ def who(
     cluster: ClusterOpt = None,
     responsible: ResponsibleOpt = None,
     status: StatusOpt = None,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = None,
+    output: AnswerOutputOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     jobs: JobsOpt = None,
@@ -283,16 +340,17 @@ def who(
     rest = list(args or ())
     name = rest.pop(0) if rest and not os.path.exists(rest[0]) else None
     asked = Asked(rest, as_of, lang, fmt, project, stage, cluster, responsible, status,
-                  Running(no_cache, cache_dir, jobs))
+                  Running(no_cache, cache_dir, jobs), output)
     soon = window_option(within, "--within", asked.today, asked.lang)
     result = carried(asked.digests, asked.today, name, asked.filters, soon_until=soon)
     if name is None:
         asked.emit(lambda: answers.who_table(result, asked.lang), result, answers.WHO_FIELDS,
-                   lambda: answers.who_records(result))
+                   lambda: answers.who_records(result), Look("sheet.who", "{overdue}>0"))
     else:
         asked.emit(
             lambda: answers.person_table(result, asked.lang, bool(asked.filters.statuses)),
-            result, answers.WHO_ITEM_FIELDS, lambda: answers.person_records(result))
+            result, answers.WHO_ITEM_FIELDS, lambda: answers.person_records(result),
+            Look("sheet.person", 'AND(ISNUMBER({left}),{left}<0)'))
     asked.finish()
 
 

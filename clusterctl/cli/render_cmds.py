@@ -31,8 +31,10 @@ from clusterctl.cli.base import (
 
 if TYPE_CHECKING:
     from clusterctl.check import FileResult
+    from clusterctl.documents.bounded import Limits
     from clusterctl.documents.context.letters import LetterCtx
     from clusterctl.documents.context.values import ItemCtx
+    from clusterctl.documents.render import Renderer
     from clusterctl.runner import Plans
 
 templates_app = App(
@@ -148,8 +150,8 @@ def render(
     as_of: AsOfOpt = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md или html (по умолчанию — по расширению -o, "
-                     "иначе md)."),
+        typer.Option("--format", "-f", help="md, html, docx (Word), xlsx (Excel: roadmap, "
+                     "report) или pdf; по умолчанию — по расширению -o, иначе md."),
     ] = None,
     output: Annotated[
         str | None,
@@ -196,12 +198,11 @@ def render(
     lang: LangOpt = None,
 ) -> None:
     """Документ из плана по шаблону: дорожная карта, паспорт, отчёт, справка, анонс,
-    пресс-релиз, повестка (Markdown или HTML)."""
+    пресс-релиз, повестка (Markdown, HTML, Word, Excel или PDF)."""
     from clusterctl.check import CheckOptions
     from clusterctl.documents.bounded import Limits
     from clusterctl.documents.context.kinds import build_context, with_task
     from clusterctl.documents.render import (
-        FORMATS,
         Renderer,
         TemplateProblem,
         check_template_file,
@@ -220,8 +221,10 @@ def render(
     job = _parse_args(list(args or []), template, task, language)
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
-        fmt = "html" if suffix in (".html", ".htm") else "md"
-    check_format(fmt, FORMATS)
+        fmt = _BY_SUFFIX.get(suffix, "md")
+    check_format(fmt, DOCUMENT_FORMATS)
+    _check_office_format(fmt, job.kind, template, output, language)
+    text_fmt = "html" if fmt == "pdf" else fmt  # a PDF is laid out from the HTML document
     if templates is not None and not Path(templates).is_dir():
         raise fail_usage(t("render.no-templates-folder", language, folder=templates))
     if template is not None:
@@ -252,18 +255,27 @@ def render(
             say_skipped([result], language)
             raise typer.Exit(1)
         ctx = build_context(
-            result.index, result.digest, today, file=result.file, kind=job.kind, fmt=fmt,
-            lang=language, template=template or "", period=(start, end), cluster=cluster,
+            result.index, result.digest, today, file=result.file, kind=job.kind,
+            fmt=text_fmt, lang=language, template=template or "", period=(start, end),
+            cluster=cluster,
         )
         if job.task is not None:
             with_task(ctx, _find_task(ctx["items"], job.task, stage, result.file, language))
-        renderer = Renderer(search_path(templates, [Path(result.file).parent]), fmt, language,
-                            Limits(seconds=timeout) if timeout is not None else render_limits())
+        limits = Limits(seconds=timeout) if timeout is not None else render_limits()
+        renderer = Renderer(search_path(templates, [Path(result.file).parent]), text_fmt,
+                            language, limits)
         try:
-            if template is not None:
-                text = renderer.render_file(template, ctx)
+            if fmt == "xlsx":
+                data = _sheets(job.kind or "", ctx, result.file, today)
+            elif fmt == "docx":
+                data = _word(renderer, template, job.kind or "", ctx, today, limits, language)
+            elif template is not None:
+                data = renderer.render_file(template, ctx).encode("utf-8")
             else:
-                text = renderer.render(template_name(job.kind or "", fmt), ctx)
+                data = renderer.render(template_name(job.kind or "", text_fmt), ctx).encode(
+                    "utf-8")
+            if fmt == "pdf":
+                data = _pdf(data, ctx, today, limits, template or job.kind or "", language)
         except TemplateProblem as problem:
             typer.echo(problem.format(language), err=True)
             raise typer.Exit(1) from None
@@ -279,15 +291,81 @@ def render(
             except OSError as exc:
                 raise WriteError(folder, exc) from None
             path = folder / f"{result.digest.project}.{name}"
-            write_atomic(path, text.encode("utf-8"))
+            write_atomic(path, data)
             typer.echo(t("render.written", language, path=path), err=True)
         elif output is not None:
-            write_atomic(output, text.encode("utf-8"))
+            write_atomic(output, data)
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(data.decode("utf-8"))
     say_unread([u for result in chosen for u in result.unread], language)
     if status:
         raise typer.Exit(status)
+
+
+_BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "md", ".docx": "docx", ".xlsx": "xlsx",
+              ".pdf": "pdf"}
+DOCUMENT_FORMATS = ("md", "html", "docx", "xlsx", "pdf")
+_BINARY = ("docx", "xlsx", "pdf")
+
+
+def _check_office_format(fmt: str, kind: str | None, template: str | None,
+                         output: str | None, lang: str) -> None:
+    """Usage errors of the office formats, before any plan is read."""
+    from clusterctl.documents.sheets import SHEET_KINDS
+    from clusterctl.i18n import t
+
+    if fmt in _BINARY and output is None:
+        raise fail_usage(t("render.binary-needs-output", lang, format=fmt))
+    if fmt == "xlsx" and (template is not None or kind not in SHEET_KINDS):
+        raise fail_usage(t("render.xlsx-kinds", lang, kind=kind or "--template",
+                           kinds=", ".join(SHEET_KINDS)))
+    if fmt == "pdf":
+        from clusterctl.documents.pdf import available
+
+        why = available()
+        if why is not None:
+            raise fail_usage(t("pdf.missing", lang, reason=why))
+    if template is not None and template.endswith(".docx") and fmt != "docx":
+        raise fail_usage(t("render.word-template-is-docx", lang, format=fmt))
+    if template is not None and fmt in ("docx", "pdf"):
+        wanted = ".docx" if fmt == "docx" else ".html.j2"
+        if not template.endswith(wanted):
+            raise fail_usage(t("render.template-for-format", lang, format=fmt,
+                               wanted=wanted))
+
+
+def _sheets(kind: str, ctx: "dict[str, object]", file: str, today: datetime.date) -> bytes:
+    from clusterctl.documents.sheets import report_sheets, roadmap_sheets
+    from clusterctl.output.xlsx import write_xlsx
+
+    sheets = (roadmap_sheets if kind == "roadmap" else report_sheets)(ctx, file)
+    return write_xlsx(sheets, today)
+
+
+def _word(renderer: "Renderer", template: str | None, kind: str, ctx: "dict[str, object]",
+          today: datetime.date, limits: "Limits", lang: str) -> bytes:
+    from clusterctl.documents.word import find_template, render_docx, template_name
+
+    path = Path(template) if template is not None else find_template(
+        renderer.search, template_name(kind), lang)
+    return render_docx(path, ctx, today, lang, limits)
+
+
+def _pdf(html: bytes, ctx: "dict[str, object]", today: datetime.date, limits: "Limits",
+         name: str, lang: str) -> bytes:
+    from clusterctl.documents.bounded import LimitExceeded
+    from clusterctl.documents.pdf import html_to_pdf
+    from clusterctl.documents.render import TemplateProblem, limit_words
+
+    doc = ctx.get("doc")
+    project = ctx.get("project")
+    title = " — ".join(str(x) for x in (getattr(doc, "title", ""),
+                                       getattr(project, "title", "")) if x)
+    try:
+        return html_to_pdf(html.decode("utf-8"), title, today, limits)
+    except LimitExceeded as exc:
+        raise TemplateProblem("template-limit", lang, name, None,
+                              detail=limit_words(exc, lang)) from None
 
 
 # ---------------------------------------------------------------------------- templates
@@ -304,9 +382,12 @@ def _matches(token: str, fmt: str | None, lang: str) -> list[str]:
         found = [token] if token in names else []
     else:
         found = [n for n in names if n.startswith(token + ".")]
-    if fmt is not None and not token.endswith(".j2"):
-        found = [n for n in found
-                 if f".{fmt}." in n or not any(f".{f}." in n for f in ("md", "html"))]
+    if token.endswith(".docx"):
+        found = [token] if token in names else []
+    if fmt is not None and not token.endswith((".j2", ".docx")):
+        found = [n for n in found if f".{fmt}." in n or n.endswith(f".{fmt}") or (
+            fmt != "docx" and not n.endswith(".docx")
+            and not any(f".{f}." in n for f in ("md", "html")))]
     if not found:
         raise fail_usage(t("render.no-builtin", lang, token=repr(token)))
     return found
@@ -345,9 +426,11 @@ def templates_list(
         for fmt in FORMATS:
             name = template_name(kind, fmt)
             typer.echo(f"{'':14}   {name}{where(name)}")
+        word = kind + ".docx"
+        typer.echo(f"{'':14}   {word}{where(word)}")
     typer.echo(t("render.shared-parts", language))
     for name in builtin_templates():
-        if name.startswith("_"):
+        if name.startswith("_") and name.endswith(".j2"):
             typer.echo(f"{'':14}   {name}{where(name)}")
     typer.echo(t("render.builtins", language, folder=builtins))
 
@@ -357,14 +440,15 @@ def templates_show(
     kind: Annotated[str, typer.Argument(help="Вид документа (roadmap…) или имя файла шаблона.",
                                         autocompletion=complete_template_name)],
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="md или html (по умолчанию md).")
+        str | None, typer.Option("--format", "-f", help="md, html или docx (по умолчанию md).")
     ] = None,
     templates: Annotated[
         str | None, typer.Option("--templates", help="Папка со своими шаблонами.")
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Показать текст шаблона (тот, что будет использован)."""
+    """Показать текст шаблона (тот, что будет использован; у шаблона Word — его абзацы и
+    ячейки таблиц с метками)."""
     from clusterctl.documents.render import Renderer, TemplateProblem, search_path
     from clusterctl.i18n import resolve_lang
 
@@ -372,6 +456,17 @@ def templates_show(
     names = _matches(kind, fmt, language)
     if len(names) > 1:
         names = [n for n in names if ".md." in n] or names[:1]
+    if names[0].endswith(".docx"):
+        from clusterctl.documents.word import find_template, template_text
+
+        try:
+            path = find_template(search_path(templates), names[0], language)
+        except TemplateProblem as problem:  # pragma: no cover - built-ins always exist
+            typer.echo(problem.format(language), err=True)
+            raise typer.Exit(1) from None
+        typer.echo(f"{{# {path} #}}", err=True)
+        sys.stdout.write(template_text(path))
+        return
     renderer = Renderer(search_path(templates), lang=language)
     try:
         path, text = renderer.source(names[0])
@@ -388,7 +483,8 @@ def templates_copy(
                                         autocompletion=complete_template_name)],
     folder: Annotated[str, typer.Argument(help="Папка, куда скопировать (создаётся).")],
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="Только md или только html.")
+        str | None, typer.Option("--format", "-f", help="Только md, только html или только "
+                                 "docx (шаблон Word).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Перезаписать существующие.")] = False,
     lang: LangOpt = None,

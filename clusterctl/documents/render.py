@@ -70,9 +70,10 @@ def builtin_dir(package: Path = _PACKAGE) -> Path:
 
 
 def builtin_templates() -> list[str]:
-    """Names of the built-in template files, sorted."""
+    """Names of the built-in template files (Jinja text templates and Word templates),
+    sorted."""
     folder = builtin_dir()
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(SUFFIX))
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((SUFFIX, ".docx")))
 
 
 def search_path(templates: str | Path | None, plan_dirs: Iterable[str | Path] = ()) -> list[Path]:
@@ -125,7 +126,7 @@ class TemplateProblem(TemplateError):
         return f"{where}: error {self.code} {self.message}\n    {t('cli.hint', lang)}: {self.hint}"
 
 
-def _limit_words(exc: Any, lang: str) -> str:
+def limit_words(exc: Any, lang: str) -> str:
     """What a LimitExceeded means, in words."""
     if exc.kind == "time":
         return t("template.limit.time", lang, seconds=f"{exc.limit:g}")
@@ -322,6 +323,61 @@ def render_limits() -> Limits:
     return Limits(seconds=seconds if 0 < seconds <= 86_400 else DEFAULT_SECONDS)
 
 
+def sandboxed(**options: Any) -> Environment:
+    """The bounded sandbox every template runs in (text, HTML and Word): undefined names are
+    errors, None prints as nothing, the filters of `clusterctl.documents.filters`."""
+    from jinja2 import StrictUndefined
+
+    from clusterctl.documents.filters import FILTERS
+
+    env = _sandbox()(undefined=StrictUndefined, auto_reload=False,
+                     finalize=lambda value: "" if value is None else value, **options)
+    env.filters.update(FILTERS)
+    return env
+
+
+def template_problem(exc: BaseException, name: str, folders: Sequence[Path],
+                     top: Sequence[str], lang: str, detail: str = "") -> TemplateProblem | None:
+    """What went wrong in a template, as a TemplateProblem naming the template file and line
+    (`name` when the traceback has none); None for an exception that is not the template's
+    (a bug: the caller raises it again). `detail` is added to the message (the text around
+    the place in a Word template)."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateRuntimeError
+
+    where = ", ".join(_shown(str(f)) for f in folders)
+    if isinstance(exc, TemplateSyntaxError):
+        shown = _shown(exc.filename) if exc.filename else (exc.name or name)
+        return TemplateProblem("template-syntax", lang, shown, exc.lineno,
+                               detail=(exc.message or str(exc)) + detail)
+    file, line = _location(exc.__traceback__, folders)
+    if isinstance(exc, TemplateNotFound):
+        missing = exc.name if isinstance(exc.name, str) else str(exc)
+        if _escapes(missing):
+            return TemplateProblem("template-unsafe", lang, file or missing, line,
+                                   detail=t("template.outside", lang, name=missing))
+        return TemplateProblem("template-not-found", lang, file, line, name=missing,
+                               where=where)
+    if isinstance(exc, SecurityError):
+        return TemplateProblem("template-unsafe", lang, file or name, line,
+                               detail=str(exc) + detail)
+    if isinstance(exc, UndefinedError):
+        return TemplateProblem("template-undefined", lang, file or name, line,
+                               detail=str(exc) + detail,
+                               suggestion=_suggestion(str(exc), top, lang))
+    if isinstance(exc, TooLarge):
+        return TemplateProblem("template-limit", lang, file or name, line,
+                               detail=exc.describe(lang))
+    if isinstance(exc, RecursionError):
+        return TemplateProblem("template-limit", lang, file or name, None,
+                               detail=t("template.limit.recursion", lang))
+    if isinstance(exc, (TemplateRuntimeError, TypeError, ValueError, AttributeError, KeyError,
+                        IndexError, ZeroDivisionError, OverflowError)):
+        return TemplateProblem("template-error", lang, file or name, line,
+                               detail=f"{type(exc).__name__}: {exc}{detail}")
+    return None
+
+
 class Renderer:
     """Renders built-in or user templates from the folders of `search` (first match wins),
     each render in a child process within `limits` (see `clusterctl.documents.bounded`)."""
@@ -334,7 +390,7 @@ class Renderer:
         self.limits = limits if limits is not None else render_limits()
 
     def _environment(self, folders: Sequence[Path]) -> Environment:
-        from jinja2 import ChoiceLoader, StrictUndefined
+        from jinja2 import ChoiceLoader
 
         fmt = self.fmt
 
@@ -349,20 +405,13 @@ class Renderer:
                 return False
             return fmt == "html"
 
-        env = _sandbox()(
+        return sandboxed(
             loader=ChoiceLoader([_confined_loader(f, self.lang) for f in folders]),
-            undefined=StrictUndefined,
             autoescape=autoescape,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            finalize=lambda value: "" if value is None else value,
-            auto_reload=False,
         )
-        from clusterctl.documents.filters import FILTERS
-
-        env.filters.update(FILTERS)
-        return env
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
         """Render the template `name` (e.g. roadmap.md.j2) found on the search path."""
@@ -381,17 +430,13 @@ class Renderer:
             return run_bounded(self._render_here, folders, name, context, limits=self.limits)
         except LimitExceeded as exc:
             raise TemplateProblem("template-limit", self.lang, _shown(name), None,
-                                  detail=_limit_words(exc, self.lang)) from None
+                                  detail=limit_words(exc, self.lang)) from None
 
     def _render_here(self, folders: Sequence[Path], name: str, context: Mapping[str, Any]
                      ) -> str:
-        from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
-        from jinja2.exceptions import SecurityError, TemplateRuntimeError
-
         from clusterctl.documents.bounded import LimitExceeded
 
         lang = self.lang
-        where = ", ".join(_shown(str(f)) for f in folders)
         env = self._environment(folders)
         try:
             template = env.get_template(name)
@@ -403,45 +448,12 @@ class Renderer:
                     raise LimitExceeded("output", MAX_OUTPUT)
                 parts.append(part)
             return "".join(parts)
-        except TemplateSyntaxError as exc:
-            file = _shown(exc.filename) if exc.filename else exc.name
-            raise TemplateProblem("template-syntax", lang, file, exc.lineno,
-                                  detail=exc.message or str(exc)) from None
-        except TemplateNotFound as exc:
-            file, line = _location(exc.__traceback__, folders)
-            missing = exc.name if isinstance(exc.name, str) else str(exc)
-            if _escapes(missing):
-                raise TemplateProblem(
-                    "template-unsafe", lang, file or missing, line,
-                    detail=t("template.outside", lang, name=missing),
-                ) from None
-            raise TemplateProblem("template-not-found", lang, file, line, name=missing,
-                                  where=where) from None
-        except SecurityError as exc:
-            file, line = _location(exc.__traceback__, folders)
-            raise TemplateProblem("template-unsafe", lang, file or name, line,
-                                  detail=str(exc)) from None
-        except UndefinedError as exc:
-            file, line = _location(exc.__traceback__, folders)
-            detail = str(exc)
-            top = list(context) + list(env.globals)
-            raise TemplateProblem("template-undefined", lang, file or name, line, detail=detail,
-                                  suggestion=_suggestion(detail, top, lang)) from None
-        except TooLarge as exc:
-            file, line = _location(exc.__traceback__, folders)
-            raise TemplateProblem("template-limit", lang, file or name, line,
-                                  detail=exc.describe(lang)) from None
-        except RecursionError as exc:
-            file, _ = _location(exc.__traceback__, folders)
-            raise TemplateProblem(
-                "template-limit", lang, file or name, None,
-                detail=t("template.limit.recursion", lang),
-            ) from None
-        except (TemplateRuntimeError, TypeError, ValueError, AttributeError, KeyError,
-                IndexError, ZeroDivisionError, OverflowError) as exc:
-            file, line = _location(exc.__traceback__, folders)
-            raise TemplateProblem("template-error", lang, file or name, line,
-                                  detail=f"{type(exc).__name__}: {exc}") from None
+        except Exception as exc:
+            problem = template_problem(exc, name, folders, list(context) + list(env.globals),
+                                       lang)
+            if problem is None:
+                raise
+            raise problem from None
 
     def source(self, name: str) -> tuple[Path, str]:
         """The file a template name resolves to on the search path, and its text."""

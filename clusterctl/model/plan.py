@@ -276,6 +276,20 @@ class Resources(_Model):
     other: Text | None = None
 
 
+class Approval(_Model):
+    """Гриф утверждения плана: «УТВЕРЖДЕНО приказом министерства образования Приморского
+    края от 01.09.2022 № 123-а» (format 1.1)."""
+
+    document: Text = Field(
+        "приказом", description="Чем утверждено, как читается в грифе: «приказом», "
+        "«распоряжением», «решением педагогического совета».")
+    by: Text | None = Field(
+        None, description="Кем — как читается после «приказом»: «министерства образования "
+        "Приморского края», «директора МОУ «СОШ № 5»».")
+    date: Day = Field(description="Дата документа (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).")
+    number: Text | None = Field(None, description="Номер документа: «123-а».")
+
+
 class Passport(_Model):
     """Паспорт проекта: заголовок плана."""
 
@@ -304,6 +318,9 @@ class Passport(_Model):
     )
     management: Text | None = Field(None, description="Управление реализацией.")
     monitoring: Text | None = Field(None, description="Контроль и мониторинг.")
+    approval: Approval | None = Field(
+        None, description="Кем и чем утверждён план (гриф «УТВЕРЖДЕНО … от … № …» в "
+        "документах).")
 
 
 # ---------------------------------------------------------------------------- tasks

@@ -16,7 +16,7 @@ from clusterctl.i18n import count, t
 from clusterctl.i18n.dates import day, day_long, span, span_long, weekday, weekday_short
 from clusterctl.model.index import Unread
 from clusterctl.output.machine import record
-from clusterctl.output.tables import Bar, Column, Section, Table, percent, shorten
+from clusterctl.output.tables import Bar, Column, Day, Num, Section, Table, percent, shorten
 from clusterctl.queries import (
     MeetingAgenda,
     OverdueItem,
@@ -52,6 +52,11 @@ def _line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _day(value: datetime.date | None, lang: str) -> Day:
+    """A date cell: in words in text ("—" when there is none), a real date in a sheet."""
+    return Day(value, day(value, lang) or "—")
+
+
 def _where(stage: str | None, cluster: str | None) -> str:
     return " / ".join(p for p in (stage, cluster) if p)
 
@@ -76,7 +81,7 @@ OVERDUE_FIELDS = (
 
 def overdue_table(items: Sequence[OverdueItem], today: datetime.date, lang: str) -> Table:
     rows: list[list[Any]] = [
-        [o.project, o.id, o.title, _line(o.due_phrase), day(o.due, lang), str(o.days_overdue),
+        [o.project, o.id, o.title, _line(o.due_phrase), _day(o.due, lang), Num(o.days_overdue),
          ", ".join(o.responsible), _where(o.stage, o.cluster)]
         for o in items
     ]
@@ -117,7 +122,7 @@ def upcoming_table(up: Upcoming, lang: str) -> Table:
     sections = []
     for week in up.weeks():
         rows: list[list[Any]] = [
-            [day(e.due, lang), weekday_short(e.due, lang), str(e.days_left),
+            [_day(e.due, lang), weekday_short(e.due, lang), Num(e.days_left),
              t("entry-kind." + e.kind, lang), e.project,
              "" if e.kind in ("report", "meeting") else e.id,
              _entry_title(e, lang),
@@ -238,8 +243,8 @@ def status_table(report: StatusReport, unread: Sequence[Unread], lang: str) -> T
             else:
                 took = f"{part.took_part}/{part.members} ({percent(part.share)})"
             rows.append([
-                name, str(row.total), str(row.done), str(row.in_progress), str(row.planned),
-                str(row.overdue), str(row.cancelled), str(row.rescheduled), Bar(row.share_done),
+                name, Num(row.total), Num(row.done), Num(row.in_progress), Num(row.planned),
+                Num(row.overdue), Num(row.cancelled), Num(row.rescheduled), Bar(row.share_done),
                 f"{day(nxt.date, lang)} · {nxt.id}" if nxt else "—", took,
             ])
         title = f"{ps.project.project} — {shorten(ps.project.title, 90)}"
@@ -296,8 +301,8 @@ def _machine_duties(person: PersonLoad) -> list[str]:
 
 def who_table(w: Who, lang: str) -> Table:
     rows: list[list[Any]] = [
-        [p.name, t("who-kind." + p.kind, lang), _some(p.projects, lang), str(p.open),
-         str(p.overdue), str(p.due_soon), day(p.next_due, lang) or "—",
+        [p.name, t("who-kind." + p.kind, lang), _some(p.projects, lang), Num(p.open),
+         Num(p.overdue), Num(p.due_soon), _day(p.next_due, lang),
          _some(_duties(p, lang), lang)]
         for p in w.people
     ]
@@ -336,7 +341,7 @@ def person_table(w: Who, lang: str, statuses_asked: bool) -> Table:
                   due_soon=p.due_soon)
         heads.append(head)
     rows: list[list[Any]] = [
-        [day(i.due, lang) or "—", "" if i.days_left is None else str(i.days_left), i.project,
+        [_day(i.due, lang), "" if i.days_left is None else Num(i.days_left), i.project,
          i.id, i.title, _line(i.due_phrase), t("status." + i.status, lang),
          _where(i.stage, i.cluster)]
         for i in w.items

@@ -7,6 +7,7 @@ Only :func:`render_rich` imports rich, and only when called.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -53,7 +54,28 @@ class Bar:
         return percent(self.share)
 
 
-Cell = str | Bar
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date shown in words in text ("16.10.2022", "—"), and a real date in a spreadsheet."""
+
+    value: datetime.date | None
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A count or a number of days: text in a table, a number in a spreadsheet."""
+
+    value: int
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+Cell = str | Bar | Day | Num
 
 
 @dataclass(slots=True)
@@ -206,7 +228,7 @@ def render_rich(table: Table, stream: TextIO, width: int | None = None) -> None:
             bar.append("░" * (10 - filled), style="dim")
             bar.append(f" {percent(value.share)}")
             return bar
-        return Text(" ".join(value.split()))
+        return Text(" ".join(str(value).split()))
 
     for section in table.sections:
         if not section.shown:

@@ -147,7 +147,7 @@ def test_skipped_files_are_reported_and_the_rest_answered(runner: CliRunner, in_
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["overdue", "-f", "xml"], "clusterctl: --format: xml (table, json, csv, md)\n"),
+        (["overdue", "-f", "xml"], "clusterctl: --format: xml (table, json, csv, md, xlsx)\n"),
         (["upcoming", "--within", "two weeks"],
          "clusterctl: --within 'two weeks': нужно число и единица: 14d, 2w, 1m (или 14д, 2н, "
          "1м)\n"),

@@ -285,7 +285,11 @@ def test_roadmap_html_carries_the_timeline(in_root: Path) -> None:
     assert 'class="bar overdue"' in text  # 7.2
     assert 'class="milestone done"' in text
     assert "По отдельному графику" in text
-    assert "@page { size: A4 landscape" in text
+    assert "@page wide { size: A4 landscape" in text
+    assert "body.roadmap, body.report { page: wide; }" in text
+    # the plan's approval stamp heads the plan's own documents
+    assert ('<div class="approval">УТВЕРЖДЕНО<br>приказом отдела образования администрации '
+            'Красносельского района от 29.08.2024 № 412-р</div>') in text
     assert "thead { display: table-header-group; }" in text
 
 
@@ -323,7 +327,8 @@ def test_templates_next_to_the_plans_override_the_built_ins(
     # the other kinds still come from the built-ins
     code, out, _ = _render(runner, "passport", str(plan), "--as-of", "2024-11-01",
                            "--templates", str(mine))
-    assert code == 0 and out.startswith("# Паспорт проекта")
+    assert code == 0 and out.startswith("> УТВЕРЖДЕНО\\\n> приказом") and (
+        "\n# Паспорт проекта\n" in out)
 
 
 def test_user_template_file_gets_the_same_context(runner: CliRunner, tmp_path: Path) -> None:
@@ -483,7 +488,8 @@ def test_templates_list_show_copy(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "my-templates"
     copied = runner.invoke(app, ["templates", "copy", "roadmap", str(target)])
     assert copied.exit_code == 0
-    assert sorted(p.name for p in target.iterdir()) == ["roadmap.html.j2", "roadmap.md.j2"]
+    assert sorted(p.name for p in target.iterdir()) == ["roadmap.docx", "roadmap.html.j2",
+                                                        "roadmap.md.j2"]
     again = runner.invoke(app, ["templates", "copy", "roadmap", str(target)])
     assert again.exit_code == 2 and "--force" in again.stderr
     base = runner.invoke(app, ["templates", "copy", "_base", str(target)])
@@ -638,7 +644,7 @@ def test_a_plan_with_errors_is_reported_and_skipped(runner: CliRunner, tmp_path:
     broken.write_text("version: 1\nproject: [not, a, passport]\n", encoding="utf-8")
     code, out, err = _render(runner, "roadmap", str(plan.parent), "--as-of", "2024-11-01")
     assert code == 1  # the good plan is rendered, the broken one reported
-    assert out.startswith("# Районная программа")
+    assert out.startswith("> УТВЕРЖДЕНО\\\n") and "\n# Районная программа" in out
     assert f"{broken}:2:" in err
     code, out, _ = _render(runner, "roadmap", str(plan.parent), "--project", "broken")
     assert code == 1 and out == ""

@@ -10,6 +10,7 @@ from typing import Any
 
 from clusterctl.documents.context.values import (
     DOCUMENT_LANG,
+    ApprovalCtx,
     AwardCtx,
     ClusterCtx,
     EventCtx,
@@ -468,6 +469,7 @@ class Builder:
             principles=[fold(p) or "" for p in passport.principles],
             management=fold(passport.management),
             monitoring=fold(passport.monitoring),
+            approval=approval_ctx(passport.approval),
             state=state,
             state_text=state_text,
             file=self.file,
@@ -541,3 +543,17 @@ class Builder:
             return None
         found = self.index.cluster(ref)
         return found.id if found is not None else ref
+
+
+def approval_ctx(approval: Any) -> ApprovalCtx | None:
+    """The approval stamp's values and its line «приказом … от ДД.ММ.ГГГГ № N»."""
+    if approval is None:
+        return None
+    words = [one_line(approval.document)]
+    if approval.by:
+        words.append(one_line(approval.by))
+    words.append(t("doc.approval.date", DOCUMENT_LANG, date=approval.date.strftime("%d.%m.%Y")))
+    if approval.number:
+        words.append(t("doc.approval.number", DOCUMENT_LANG, number=one_line(approval.number)))
+    return ApprovalCtx(one_line(approval.document), one_line(approval.by) if approval.by
+                       else None, approval.date, approval.number, " ".join(words))

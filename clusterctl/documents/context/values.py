@@ -308,6 +308,18 @@ class ResourcesCtx:
 
 
 @dataclass(slots=True)
+class ApprovalCtx:
+    """The approval stamp (`project.approval`): «УТВЕРЖДЕНО приказом … от 01.09.2022 № 123-а»."""
+
+    document: str
+    by: str | None
+    date: datetime.date
+    number: str | None
+    text: str
+    """The stamp's second line: «приказом министерства … от 01.09.2022 № 123-а»."""
+
+
+@dataclass(slots=True)
 class ProjectCtx:
     id: str
     title: str
@@ -331,6 +343,8 @@ class ProjectCtx:
     principles: list[str]
     management: str | None
     monitoring: str | None
+    approval: ApprovalCtx | None
+    """Who approved the plan, when, under which number (None: the plan does not say)."""
     state: str
     """before, running, finished or unknown: where today falls in the project."""
     state_text: str

@@ -279,6 +279,14 @@ MESSAGES: dict[str, str] = {
     'answer.person-counts': '. Open: {open}, overdue: {overdue}, due by {soon}: {due_soon}.',
     'answer.no-items': 'No items.',
     'answer.no-open-items': 'No open items.',
+    'answer.xlsx-needs-output': (
+        '--format xlsx: name a file: -o ANSWER.xlsx (an Excel workbook is not printed to the '
+        'screen).'
+    ),
+    'answer.xlsx-too-many': (
+        'the answer has {rows} rows, more than an Excel sheet holds (1,048,576). Narrow it '
+        '(-p, --stage, -r) or use --format csv.'
+    ),
     # ------------------------------------------------------------------ render
     'render.need-kind': 'name a document kind: {kinds}',
     'render.unknown-kind': 'unknown document kind {kind}; known: {kinds}',
@@ -323,6 +331,19 @@ MESSAGES: dict[str, str] = {
     'render.kind.announcement': 'the announcement of event TASK (sent 14 days before)',
     'render.kind.press-release': 'the press release of event TASK (1–2 days after)',
     'render.kind.agenda': 'the meeting agenda: events of the next 1–2 months',
+    'render.binary-needs-output': (
+        '--format {format}: name a file or folder: -o DOCUMENT.{format} (such a document is '
+        'not printed to the screen).'
+    ),
+    'render.xlsx-kinds': (
+        'only the table documents go to Excel (xlsx): {kinds} (not {kind}). For the others use '
+        'docx, pdf, html or md.'
+    ),
+    'render.template-for-format': '--template for --format {format}: a {wanted} file is needed.',
+    'render.word-template-is-docx': (
+        '--template: a Word template (.docx) makes only a Word document: give -o DOCUMENT.docx '
+        'or --format docx (not {format}).'
+    ),
     # ------------------------------------------------------------------ ics
     'ics.task': 'Task',
     'ics.result': 'Result',
@@ -663,5 +684,25 @@ MESSAGES: dict[str, str] = {
     'import.broken-docx': (
         '{file}: the Word document is damaged ({reason}). Open it in Word or LibreOffice and '
         'save it again as .docx.'
+    ),
+    # ------------------------------------------------------------------ sheet
+    'sheet.as-of': 'As of',
+    'sheet.source': 'Source',
+    'sheet.page': 'page {page} of {pages}',
+    'sheet.overdue': 'Overdue',
+    'sheet.upcoming': 'Coming up',
+    'sheet.meeting': 'Meeting agenda',
+    'sheet.status': 'Progress',
+    'sheet.who': 'Responsible',
+    'sheet.person': "A person's items",
+    'sheet.section.week': 'Week',
+    'sheet.section.project': 'Project',
+    'sheet.section.meeting': 'Meeting',
+    'sheet.section.stage': 'Stage (section)',
+    # ------------------------------------------------------------------ pdf
+    'pdf.missing': (
+        "PDF is made by WeasyPrint, which is not installed or cannot find the system's "
+        "libraries ({reason}). Install it: pip install 'clusterctl[pdf]' (Debian/Ubuntu also "
+        'need the package libpango-1.0-0).'
     ),
 }

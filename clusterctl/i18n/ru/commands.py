@@ -285,6 +285,13 @@ MESSAGES: dict[str, str] = {
     ),
     'answer.no-items': 'Пунктов нет.',
     'answer.no-open-items': 'Открытых пунктов нет.',
+    'answer.xlsx-needs-output': (
+        '--format xlsx: укажите файл: -o ОТВЕТ.xlsx (таблицу Excel не выводят на экран).'
+    ),
+    'answer.xlsx-too-many': (
+        'в ответе {rows} строк — больше, чем вмещает лист Excel (1 048 576). Сузьте выборку '
+        '(-p, --stage, -r) или возьмите --format csv.'
+    ),
     # ------------------------------------------------------------------ render
     'render.need-kind': 'укажите вид документа: {kinds}',
     'render.unknown-kind': 'неизвестный вид документа {kind}; есть: {kinds}',
@@ -335,6 +342,19 @@ MESSAGES: dict[str, str] = {
     'render.kind.announcement': 'анонс мероприятия TASK (письмо в ОУ за 14 дней до мероприятия)',
     'render.kind.press-release': 'пресс-релиз мероприятия TASK (через 1–2 дня после мероприятия)',
     'render.kind.agenda': 'повестка совещания: события на 1–2 месяца вперёд',
+    'render.binary-needs-output': (
+        '--format {format}: укажите файл или папку: -o ДОКУМЕНТ.{format} (такой документ не '
+        'выводят на экран).'
+    ),
+    'render.xlsx-kinds': (
+        'в Excel (xlsx) выводятся только документы-таблицы: {kinds} (а не {kind}). Для '
+        'остальных — docx, pdf, html или md.'
+    ),
+    'render.template-for-format': '--template для --format {format}: нужен файл {wanted}.',
+    'render.word-template-is-docx': (
+        '--template: шаблон Word (.docx) даёт только документ Word: укажите -o ДОКУМЕНТ.docx '
+        'или --format docx (а не {format}).'
+    ),
     # ------------------------------------------------------------------ ics
     'ics.task': 'Мероприятие',
     'ics.result': 'Результат',
@@ -675,5 +695,25 @@ MESSAGES: dict[str, str] = {
     'import.broken-docx': (
         '{file}: документ Word повреждён ({reason}). Откройте его в Word или LibreOffice и '
         'сохраните заново как .docx.'
+    ),
+    # ------------------------------------------------------------------ sheet
+    'sheet.as-of': 'На дату',
+    'sheet.source': 'Источник',
+    'sheet.page': 'стр. {page} из {pages}',
+    'sheet.overdue': 'Просроченное',
+    'sheet.upcoming': 'Ближайшие сроки',
+    'sheet.meeting': 'Повестка совещания',
+    'sheet.status': 'Ход работ',
+    'sheet.who': 'Ответственные',
+    'sheet.person': 'Пункты ответственного',
+    'sheet.section.week': 'Неделя',
+    'sheet.section.project': 'Проект',
+    'sheet.section.meeting': 'Совещание',
+    'sheet.section.stage': 'Этап (раздел)',
+    # ------------------------------------------------------------------ pdf
+    'pdf.missing': (
+        'PDF делает WeasyPrint, а он не установлен или не находит библиотеки системы '
+        "({reason}). Установите: pip install 'clusterctl[pdf]' (в Debian/Ubuntu нужен также "
+        'пакет libpango-1.0-0).'
     ),
 }

@@ -1,0 +1,447 @@
+"""Word documents (.docx) from Word templates.
+
+A Word template is a .docx with Jinja tags typed into it (docxtpl): `{{ project.title }}`,
+`{%p if project.approval %}…{%p endif %}`, `{%p for stage in stages %}`. It sees the same
+context as the HTML and Markdown templates (`clusterctl.documents.context`), and renders in the
+same bounded sandbox (`clusterctl.documents.render.sandboxed`), with autoescaping on: a value
+holding `&` or `<` stays text, and `{{ cycler.__init__.__globals__ }}` is refused.
+
+The roadmap's table is built here, in code, and placed where the template says
+`{{p roadmap_table }}`: a row per task and step, a task's number and title merged down over its
+steps (as the source tables are), the header row repeated on every page (`w:tblHeader`), no row
+split over two pages (`w:cantSplit`), sections and stages as rubric rows across the width,
+overdue rows marked as on the HTML page, the plan's extra columns. `{{p timeline_table }}` is
+the timeline: a native Word table, a column per month (per quarter past two years), the cells a
+row's interval covers shaded by its state — it prints, and edits, as any table does.
+
+A user's template is an archive from outside: it passes the import's archive checks (size,
+members, ratios, paths, DTDs) before docxtpl opens it. The rendering runs in a child process
+within the render's limits. The output is deterministic: the document's properties are dated
+from the as-of date and the zip entries carry a fixed time, so the same plan and date give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from clusterctl.documents.bounded import LimitExceeded, Limits, run_bounded
+from clusterctl.documents.context.values import DOCUMENT_LANG, ColumnsCtx, ItemCtx
+from clusterctl.documents.filters import f_names
+from clusterctl.documents.render import TemplateProblem, limit_words, sandboxed, template_problem
+from clusterctl.i18n import t
+
+SUFFIX = ".docx"
+FONT = "Times New Roman"
+SIZE = 12
+"""Points: the body of the seeds' documents (14 for headings)."""
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+_SHADES = {"overdue": "F4C7C3", "done": "C8E6C9", "cancelled": "D9D9D9", "planned": "C5D5F2",
+           "in_progress": "9DB8EA", "ongoing": "E1E9F7", "stage": "EDEDED"}
+"""Timeline cell fills by a row's state (the HTML timeline's colours, lightened for print)."""
+
+
+def template_name(kind: str) -> str:
+    """roadmap -> roadmap.docx"""
+    return kind + SUFFIX
+
+
+def find_template(folders: Sequence[Path], name: str, lang: str) -> Path:
+    """The first `name` on the template search path (TemplateProblem when none has it)."""
+    from clusterctl.documents.render import check_template_file
+
+    for folder in folders:
+        candidate = folder / name
+        check_template_file(candidate, lang)
+        if candidate.is_file():
+            return candidate
+    raise TemplateProblem("template-not-found", lang, None, None, name=name,
+                          where=", ".join(str(f) for f in folders))
+
+
+def template_text(path: Path) -> str:
+    """A Word template's text as `templates show` prints it: its paragraphs, and its tables'
+    cells separated by « | », a line each, tags and all."""
+    from docx import Document
+
+    document = Document(str(path))
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == _qn("w:p"):
+            lines.append("".join(node.text or "" for node in child.iter(_qn("w:t"))))
+        elif child.tag == _qn("w:tbl"):
+            for row in child.iter(_qn("w:tr")):
+                cells = ["".join(node.text or "" for node in cell.iter(_qn("w:t")))
+                         for cell in row.iter(_qn("w:tc"))]
+                lines.append(" | ".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def render_docx(template: Path, ctx: Mapping[str, Any], created: datetime.date, lang: str,
+                limits: Limits) -> bytes:
+    """The Word document of `ctx` through the Word template `template` (checked as an
+    archive first), dated `created`."""
+    from clusterctl.errors import ImportRefused
+    from clusterctl.importing.archive import check_archive
+
+    try:
+        check_archive(template)
+    except ImportRefused as exc:
+        raise TemplateProblem("template-error", lang, str(template), None,
+                              detail=exc.describe(lang)) from None
+    except OSError as exc:
+        from clusterctl.i18n import os_reason
+
+        raise TemplateProblem("template-error", lang, str(template), None,
+                              detail=os_reason(exc, lang)) from None
+    try:
+        return run_bounded(_render_here, template, dict(ctx), created, lang, limits=limits)
+    except LimitExceeded as exc:
+        raise TemplateProblem("template-limit", lang, str(template), None,
+                              detail=limit_words(exc, lang)) from None
+
+
+def _render_here(template: Path, ctx: dict[str, Any], created: datetime.date,
+                 lang: str) -> bytes:
+    from docxtpl import DocxTemplate
+
+    try:
+        document = DocxTemplate(str(template))
+        document.init_docx()
+    except Exception as exc:  # python-docx on a damaged package: KeyError, ValueError, lxml…
+        raise TemplateProblem("template-error", lang, str(template), None,
+                              detail=f"{type(exc).__name__}: {exc}") from None
+    values = dict(ctx)
+    if getattr(ctx.get("doc"), "kind", None) in ("roadmap", None):  # a roadmap, or a
+        # template given with --template (it may place them too)
+        values["roadmap_table"] = roadmap_table(document, ctx)
+        values["timeline_table"] = timeline_table(document, ctx)
+    env = sandboxed(autoescape=True)
+    try:
+        document.render(values, jinja_env=env, autoescape=True)
+    except Exception as exc:
+        around = getattr(exc, "docx_context", None)
+        detail = ""
+        if around is not None:
+            text = " ".join(" ".join(str(part).split()) for part in around).strip()
+            detail = t("template.word-around", lang, text=text[:160]) if text else ""
+        problem = template_problem(exc, str(template), [template.parent], list(values), lang,
+                                   detail)
+        if problem is None:
+            raise
+        # the place is the template file: a line of its XML would mean nothing to its author
+        raise TemplateProblem(problem.code, lang, str(template), None,
+                              **problem.params) from None
+    props = document.docx.core_properties
+    stamp = datetime.datetime.combine(created, datetime.time())
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.last_modified_by = "clusterctl"
+    props.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return fixed_times(buffer.getvalue())
+
+
+def fixed_times(data: bytes) -> bytes:
+    """The same archive with every entry dated _ZIP_TIME (python-docx stamps them with the
+    clock): the same document gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
+            out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, _ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()
+
+
+# ============================================================================ tables in code
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    result: str = qn(tag)
+    return result
+
+
+def _element(tag: str, **attrs: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(_qn(key), value)
+    return element
+
+
+def _layout(table: Any, weights: Sequence[float], width_twips: int) -> None:
+    """A fixed layout over the page's width, the columns in proportion to `weights` (python-
+    docx makes equal narrow columns; Word and LibreOffice read the grid)."""
+    props = table._tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout"):
+        old = props.find(_qn(tag))
+        if old is not None:
+            props.remove(old)
+    props.append(_element("w:tblW", **{"w:w": str(width_twips), "w:type": "dxa"}))
+    props.append(_element("w:tblLayout", **{"w:type": "fixed"}))
+    total = sum(weights)
+    grid = table._tbl.tblGrid
+    for col, weight in zip(grid.findall(_qn("w:gridCol")), weights, strict=True):
+        col.set(_qn("w:w"), str(int(width_twips * weight / total)))
+
+
+def _page_width(document: Any) -> int:
+    """The text's width on the template's (last) page, in twips."""
+    section = document.docx.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    return max(int(width / 635), 2000)  # EMU -> twips
+
+
+def _borders(table: Any) -> None:
+    """Single lines around and inside (set on the table: a user's template need not have the
+    «Table Grid» style)."""
+    props = table._tbl.tblPr
+    borders = _element("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_element(f"w:{edge}", **{"w:val": "single", "w:sz": "4",
+                                                "w:space": "0", "w:color": "808080"}))
+    props.append(borders)
+
+
+def _row_flags(row: Any, header: bool = False) -> None:
+    """No row split across pages; the header row repeated on every page."""
+    props = row._tr.get_or_add_trPr()
+    props.append(_element("w:cantSplit"))
+    if header:
+        props.append(_element("w:tblHeader"))
+
+
+def _shade(cell: Any, fill: str) -> None:
+    props = cell._tc.get_or_add_tcPr()
+    props.append(_element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}))
+
+
+def _write(cell: Any, text: str, bold: bool = False, size: float = SIZE,
+           color: str | None = None) -> None:
+    """`text` into a cell (line breaks kept), in the documents' font."""
+    from docx.shared import Pt, RGBColor
+
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    lines = text.split("\n") if text else [""]
+    for n, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        run.font.name = FONT
+        run.font.size = Pt(size)
+        run.bold = bold
+        if color is not None:
+            run.font.color.rgb = RGBColor.from_string(color)
+        if n < len(lines) - 1:
+            run.add_break()
+
+
+def _headers(columns: ColumnsCtx) -> list[str]:
+    heads = [t("xlsx.col.number", DOCUMENT_LANG), t("xlsx.col.task", DOCUMENT_LANG)]
+    if columns.description:
+        heads.append(t("xlsx.col.description", DOCUMENT_LANG))
+    if columns.start:
+        heads.append(t("xlsx.col.start", DOCUMENT_LANG))
+    if columns.due:
+        heads.append(t("xlsx.col.due", DOCUMENT_LANG))
+    if columns.result:
+        heads.append(t("xlsx.col.result", DOCUMENT_LANG))
+    if columns.responsible:
+        heads.append(t("xlsx.col.responsible", DOCUMENT_LANG))
+    heads += [c.title for c in columns.extra]
+    if columns.mark:
+        heads.append(t("xlsx.col.mark", DOCUMENT_LANG))
+    return heads
+
+
+def _weights(columns: ColumnsCtx) -> list[float]:
+    """Relative widths: the title and the result widest, the number narrowest."""
+    weights = [4.0, 24.0]
+    if columns.description:
+        weights.append(18)
+    if columns.start:
+        weights.append(9)
+    if columns.due:
+        weights.append(11)
+    if columns.result:
+        weights.append(20)
+    if columns.responsible:
+        weights.append(13)
+    weights += [10.0 for _ in columns.extra]
+    if columns.mark:
+        weights.append(9)
+    return weights
+
+
+def _due_text(item: ItemCtx) -> str:
+    if item.due is None:
+        return ""
+    if item.due.error is not None:
+        return item.due.text + "\n" + t("doc.word.not-understood", DOCUMENT_LANG)
+    return item.due.text
+
+
+def _cells(item: ItemCtx, columns: ColumnsCtx) -> list[str]:
+    """The cells after № and «Мероприятие»."""
+    cells: list[str] = []
+    if columns.description:
+        cells.append(item.description or "")
+    if columns.start:
+        cells.append(item.planned_start.text if item.planned_start else "")
+    if columns.due:
+        cells.append(_due_text(item))
+    if columns.result:
+        cells.append(item.result or "")
+    if columns.responsible:
+        cells.append("" if item.responsible_inherited else f_names(item.responsible))
+    cells += [item.extra.get(c.id, "") for c in columns.extra]
+    if columns.mark:
+        cells.append((f"{item.mark} " if item.mark else "") + item.note)
+    return cells
+
+
+def _merged_task(task: ItemCtx) -> bool:
+    """A task whose steps have no titles of their own: its number and title are merged down
+    over its steps' rows (the steps' text is in their result, as in the source tables)."""
+    return bool(task.steps) and all(step.title is None for step in task.steps)
+
+
+def roadmap_table(document: Any, ctx: Mapping[str, Any]) -> Any:
+    """The roadmap's table as a docxtpl subdocument (see the module doc)."""
+    columns: ColumnsCtx = ctx["columns"]
+    heads = _headers(columns)
+    width = len(heads)
+    sub = document.new_subdoc()
+    table = sub.add_table(rows=1, cols=width)
+    _borders(table)
+    _layout(table, _weights(columns), _page_width(document))
+    header = table.rows[0]
+    _row_flags(header, header=True)
+    for cell, text in zip(header.cells, heads, strict=True):
+        _write(cell, text, bold=True)
+        _shade(cell, "E7E6E6")
+    for stage in ctx["stages"]:
+        if stage.heading or not stage.implicit:
+            row = table.add_row()
+            _row_flags(row)
+            merged = row.cells[0].merge(row.cells[width - 1])
+            heading = stage.heading or t("xlsx.plan", DOCUMENT_LANG)
+            if stage.period is not None:
+                heading += f" ({stage.period.text})"
+            _write(merged, heading, bold=True)
+            _shade(merged, "F2F2F2")
+        for task in stage.tasks:
+            _task_rows(table, task, columns, width)
+    return sub
+
+
+def _task_rows(table: Any, task: ItemCtx, columns: ColumnsCtx, width: int) -> None:
+    late = "C00000"
+    if task.is_group and not _merged_task(task):
+        row = table.add_row()
+        _row_flags(row)
+        _write(row.cells[0], task.number)
+        merged = row.cells[1].merge(row.cells[width - 1])
+        _write(merged, task.heading + (f" {task.mark}" if task.mark else ""), bold=True)
+    elif not task.steps or not _merged_task(task):
+        _item_row(table, task, columns, late)
+    if not task.steps:
+        return
+    if not _merged_task(task):
+        for step in task.steps:
+            _item_row(table, step, columns, late)
+        return
+    # the task's number and title over its own row (when it has values) and its steps' rows
+    items = ([task] if not task.is_group else []) + list(task.steps)
+    rows = []
+    for item in items:
+        row = table.add_row()
+        _row_flags(row)
+        rows.append(row)
+        for cell, text in zip(row.cells[2:], _cells(item, columns), strict=True):
+            _write(cell, text, color=late if item.overdue else None)
+    first, last = rows[0].cells, rows[-1].cells
+    _write(first[0], task.number, bold=True)
+    _write(first[1], task.heading)
+    if len(rows) > 1:
+        first[0].merge(last[0])
+        first[1].merge(last[1])
+
+
+def _item_row(table: Any, item: ItemCtx, columns: ColumnsCtx, late: str) -> None:
+    row = table.add_row()
+    _row_flags(row)
+    _write(row.cells[0], item.number or "•", bold=not item.is_step)
+    _write(row.cells[1], item.heading)
+    for cell, text in zip(row.cells[2:], _cells(item, columns), strict=True):
+        _write(cell, text, color=late if item.overdue else None)
+
+
+MONTHS_SHOWN = 24
+"""A timeline longer than this many months gets a column per quarter."""
+
+
+def timeline_table(document: Any, ctx: Mapping[str, Any]) -> Any:
+    """The timeline as a month (or quarter) grid; a note when nothing in the plan is dated."""
+    timeline = ctx["timeline"]
+    sub = document.new_subdoc()
+    if timeline.start is None:
+        sub.add_paragraph(t("doc.word.no-dates", DOCUMENT_LANG))
+        return sub
+    months = timeline.months
+    quarterly = len(months) > MONTHS_SHOWN
+    spans: list[tuple[datetime.date, datetime.date, str]] = []
+    from clusterctl.i18n.dates import short_months
+    from clusterctl.model.calendar import add_months
+
+    short = short_months(DOCUMENT_LANG)
+    step = 3 if quarterly else 1
+    day = months[0].start
+    if quarterly:
+        day = day.replace(month=(day.month - 1) // 3 * 3 + 1)
+    while day <= timeline.end:
+        nxt = add_months(day, step)
+        label = (t("doc.word.quarter", DOCUMENT_LANG, n=(day.month - 1) // 3 + 1,
+                   year=day.year) if quarterly else f"{short[day.month]} {day.year % 100:02d}")
+        spans.append((day, nxt - datetime.timedelta(days=1), label))
+        day = nxt
+    table = sub.add_table(rows=1, cols=2 + len(spans))
+    _borders(table)
+    _layout(table, [4.0, 30.0] + [66.0 / len(spans)] * len(spans), _page_width(document))
+    header = table.rows[0]
+    _row_flags(header, header=True)
+    _write(header.cells[0], t("xlsx.col.number", DOCUMENT_LANG), bold=True, size=9)
+    _write(header.cells[1], t("xlsx.col.task", DOCUMENT_LANG), bold=True, size=9)
+    for cell, (_, _, label) in zip(header.cells[2:], spans, strict=True):
+        _write(cell, label, bold=True, size=8)
+        _shade(cell, "E7E6E6")
+    for item in timeline.rows:
+        row = table.add_row()
+        _row_flags(row)
+        _write(row.cells[0], item.ref, size=9, bold=item.kind != "step")
+        _write(row.cells[1], item.label, size=9, bold=item.kind == "stage")
+        if item.start is None or item.end is None:
+            continue
+        fill = _SHADES.get(item.state, _SHADES["planned"])
+        for cell, (first, last, _) in zip(row.cells[2:], spans, strict=True):
+            if item.start <= last and item.end >= first:
+                _shade(cell, fill)
+    return sub
+
+
+__all__ = ["find_template", "render_docx", "roadmap_table", "template_name", "template_text",
+           "timeline_table"]
