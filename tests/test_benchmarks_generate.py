@@ -203,3 +203,19 @@ def test_past_dates_are_not_after_the_benchmark_date(plans: Path) -> None:
         for day in re.findall(r"(?:done_on|cancelled_on|held_on|on): (\d{4}-\d\d-\d\d)",
                               path.read_text(encoding="utf-8")):
             assert datetime.date.fromisoformat(day) <= AS_OF, (path, day)
+
+
+def test_the_office_benchmark_plan_is_valid(tmp_path: Path) -> None:
+    """benchmarks/office_bench.py times documents of a plan it writes: that plan must be a
+    valid plan of the size asked for (no timing is asserted)."""
+    spec = importlib.util.spec_from_file_location("office_bench",
+                                                  ROOT / "benchmarks" / "office_bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    plan = tmp_path / "big.yaml"
+    module.write_plan(plan, 40)
+    result = check_file(plan, str(plan), CheckOptions(today=AS_OF))
+    assert result.index is not None and not result.blocking()
+    data = yaml.safe_load(plan.read_text("utf-8"))
+    assert sum(len(stage["tasks"]) for stage in data["stages"]) == 40

@@ -192,6 +192,10 @@ def render(
                      help="Предел времени на один документ, секунд (по умолчанию 30; "
                      "env CLUSTERCTL_RENDER_TIMEOUT)."),
     ] = None,
+    pdfa: Annotated[
+        bool, typer.Option("--pdfa", help="PDF: в виде PDF/A-3b — для архива (шрифты и "
+                           "цветовой профиль внутри файла).")
+    ] = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     jobs: JobsOpt = None,
@@ -223,7 +227,7 @@ def render(
         suffix = Path(output).suffix.lower() if output else ""
         fmt = _BY_SUFFIX.get(suffix, "md")
     check_format(fmt, DOCUMENT_FORMATS)
-    _check_office_format(fmt, job.kind, template, output, language)
+    _check_office_format(fmt, job.kind, template, output, pdfa, language)
     text_fmt = "html" if fmt == "pdf" else fmt  # a PDF is laid out from the HTML document
     if templates is not None and not Path(templates).is_dir():
         raise fail_usage(t("render.no-templates-folder", language, folder=templates))
@@ -275,7 +279,8 @@ def render(
                 data = renderer.render(template_name(job.kind or "", text_fmt), ctx).encode(
                     "utf-8")
             if fmt == "pdf":
-                data = _pdf(data, ctx, today, limits, template or job.kind or "", language)
+                data = _pdf(data, ctx, today, limits, template or job.kind or "", language,
+                            pdfa)
         except TemplateProblem as problem:
             typer.echo(problem.format(language), err=True)
             raise typer.Exit(1) from None
@@ -309,7 +314,7 @@ _BINARY = ("docx", "xlsx", "pdf")
 
 
 def _check_office_format(fmt: str, kind: str | None, template: str | None,
-                         output: str | None, lang: str) -> None:
+                         output: str | None, pdfa: bool, lang: str) -> None:
     """Usage errors of the office formats, before any plan is read."""
     from clusterctl.documents.sheets import SHEET_KINDS
     from clusterctl.i18n import t
@@ -319,6 +324,8 @@ def _check_office_format(fmt: str, kind: str | None, template: str | None,
     if fmt == "xlsx" and (template is not None or kind not in SHEET_KINDS):
         raise fail_usage(t("render.xlsx-kinds", lang, kind=kind or "--template",
                            kinds=", ".join(SHEET_KINDS)))
+    if pdfa and fmt != "pdf":
+        raise fail_usage(t("render.pdfa-needs-pdf", lang, format=fmt))
     if fmt == "pdf":
         from clusterctl.documents.pdf import available
 
@@ -352,7 +359,7 @@ def _word(renderer: "Renderer", template: str | None, kind: str, ctx: "dict[str,
 
 
 def _pdf(html: bytes, ctx: "dict[str, object]", today: datetime.date, limits: "Limits",
-         name: str, lang: str) -> bytes:
+         name: str, lang: str, archive: bool) -> bytes:
     from clusterctl.documents.bounded import LimitExceeded
     from clusterctl.documents.pdf import html_to_pdf
     from clusterctl.documents.render import TemplateProblem, limit_words
@@ -362,7 +369,7 @@ def _pdf(html: bytes, ctx: "dict[str, object]", today: datetime.date, limits: "L
     title = " — ".join(str(x) for x in (getattr(doc, "title", ""),
                                        getattr(project, "title", "")) if x)
     try:
-        return html_to_pdf(html.decode("utf-8"), title, today, limits)
+        return html_to_pdf(html.decode("utf-8"), title, today, limits, archive)
     except LimitExceeded as exc:
         raise TemplateProblem("template-limit", lang, name, None,
                               detail=limit_words(exc, lang)) from None

@@ -32,7 +32,12 @@ def available() -> str | None:
     return None
 
 
-def _layout(html: str, title: str, created: datetime.date) -> bytes:
+ARCHIVE_VARIANT = "pdf/a-3b"
+"""`render --pdfa`: PDF/A-3b (ISO 19005-3), for archiving — fonts embedded, colours with an
+ICC profile, XMP metadata."""
+
+
+def _layout(html: str, title: str, created: datetime.date, archive: bool) -> bytes:
     import logging
 
     from weasyprint import HTML
@@ -48,17 +53,20 @@ def _layout(html: str, title: str, created: datetime.date) -> bytes:
     document.metadata.created = stamp
     document.metadata.modified = stamp
     document.metadata.generator = "clusterctl"
-    data: bytes = document.write_pdf(uncompressed_pdf=False)
+    data: bytes = document.write_pdf(uncompressed_pdf=False,
+                                     pdf_variant=ARCHIVE_VARIANT if archive else None)
     return data
 
 
-def html_to_pdf(html: str, title: str, created: datetime.date, limits: Limits) -> bytes:
-    """The PDF of an HTML document (dated `created`: the same input gives the same bytes).
-    PdfMissing when WeasyPrint cannot be used; LimitExceeded past the limits."""
+def html_to_pdf(html: str, title: str, created: datetime.date, limits: Limits,
+                archive: bool = False) -> bytes:
+    """The PDF of an HTML document (dated `created`: the same input gives the same bytes;
+    PDF/A-3b when `archive`). PdfMissing when WeasyPrint cannot be used; LimitExceeded past
+    the limits."""
     why = available()
     if why is not None:
         raise PdfMissing("pdf.missing", reason=why)
-    return run_bounded(_layout, html, title, created, limits=limits)
+    return run_bounded(_layout, html, title, created, archive, limits=limits)
 
 
 __all__ = ["PdfMissing", "available", "html_to_pdf"]

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax import saxutils
 
 from clusterctl.documents.bounded import LimitExceeded, Limits, run_bounded
 from clusterctl.documents.context.values import DOCUMENT_LANG, ColumnsCtx, ItemCtx
@@ -169,6 +171,7 @@ def fixed_times(data: bytes) -> bytes:
 
 
 def _qn(tag: str) -> str:
+    """"w:tc" -> "{…wordprocessingml…}tc"."""
     from docx.oxml.ns import qn
 
     result: str = qn(tag)
@@ -218,36 +221,74 @@ def _borders(table: Any) -> None:
     props.append(borders)
 
 
-def _row_flags(row: Any, header: bool = False) -> None:
-    """No row split across pages; the header row repeated on every page."""
-    props = row._tr.get_or_add_trPr()
-    props.append(_element("w:cantSplit"))
-    if header:
-        props.append(_element("w:tblHeader"))
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _shade(cell: Any, fill: str) -> None:
-    props = cell._tc.get_or_add_tcPr()
-    props.append(_element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}))
+class _Rows:
+    """Rows of a table written as WordprocessingML text and parsed once (python-docx's
+    `add_row` and `row.cells` walk the whole table each time, and its element classes make
+    each node slow to create: a 2,000-task roadmap took minutes). Each row is kept whole on
+    a page (`w:cantSplit`); cells carry their own font, so a user's template needs no
+    style."""
+
+    def __init__(self, table: Any) -> None:
+        self.tbl = table._tbl
+        self.parts: list[str] = []
+        self.font = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
+
+    def row(self, header: bool = False) -> None:
+        """Start a row (the one before it ends)."""
+        if self.parts:
+            self.parts.append("</w:tr>")
+        self.parts.append("<w:tr><w:trPr><w:cantSplit/>"
+                          + ("<w:tblHeader/>" if header else "") + "</w:trPr>")
+
+    def cell(self, text: str, *, bold: bool = False, size: float = SIZE,
+             color: str | None = None, fill: str | None = None, span: int = 1,
+             merge: str | None = None) -> None:
+        """A cell of the row: `span` columns wide; `merge` "restart" or "continue" to merge
+        it with the cells above (a continued cell's text is not written)."""
+        props = ""
+        if span > 1:  # (a single column's width is the grid's: the layout is fixed)
+            props += f'<w:gridSpan w:val="{span}"/>'
+        if merge == "restart":
+            props += '<w:vMerge w:val="restart"/>'
+        elif merge == "continue":
+            props += "<w:vMerge/>"
+        if fill is not None:
+            props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+        if merge == "continue" or not text:
+            self.parts.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p/></w:tc>")
+            return
+        half = round(size * 2)
+        rpr = (self.font + ("<w:b/>" if bold else "")
+               + (f'<w:color w:val="{color}"/>' if color else "")
+               + f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+        lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_escape(line)}</w:t>'
+                               for line in text.split("\n"))
+        self.parts.append(f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:spacing w:after="0"/>'
+                          f"</w:pPr><w:r><w:rPr>{rpr}</w:rPr>{lines}</w:r></w:p></w:tc>")
+
+    def close(self) -> None:
+        """Parse the rows and put them into the table."""
+        from lxml import etree
+
+        if not self.parts:
+            return
+        xml = f'<w:tbl xmlns:w="{_W}">' + "".join(self.parts) + "</w:tr></w:tbl>"
+        parsed = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(
+            resolve_entities=False, huge_tree=True))
+        self.tbl.extend(list(parsed))
+        self.parts = []
 
 
-def _write(cell: Any, text: str, bold: bool = False, size: float = SIZE,
-           color: str | None = None) -> None:
-    """`text` into a cell (line breaks kept), in the documents' font."""
-    from docx.shared import Pt, RGBColor
+def _escape(text: str) -> str:
+    """Text for WordprocessingML: markup escaped, and the characters XML 1.0 cannot hold
+    (control characters a pasted text may carry) dropped."""
+    return _NOT_XML.sub("", saxutils.escape(text))
 
-    paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = Pt(0)
-    lines = text.split("\n") if text else [""]
-    for n, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.font.name = FONT
-        run.font.size = Pt(size)
-        run.bold = bold
-        if color is not None:
-            run.font.color.rgb = RGBColor.from_string(color)
-        if n < len(lines) - 1:
-            run.add_break()
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _headers(columns: ColumnsCtx) -> list[str]:
@@ -326,69 +367,58 @@ def roadmap_table(document: Any, ctx: Mapping[str, Any]) -> Any:
     heads = _headers(columns)
     width = len(heads)
     sub = document.new_subdoc()
-    table = sub.add_table(rows=1, cols=width)
+    table = sub.add_table(rows=0, cols=width)
     _borders(table)
     _layout(table, _weights(columns), _page_width(document))
-    header = table.rows[0]
-    _row_flags(header, header=True)
-    for cell, text in zip(header.cells, heads, strict=True):
-        _write(cell, text, bold=True)
-        _shade(cell, "E7E6E6")
+    rows = _Rows(table)
+    rows.row(header=True)
+    for text in heads:
+        rows.cell(text, bold=True, fill="E7E6E6")
     for stage in ctx["stages"]:
         if stage.heading or not stage.implicit:
-            row = table.add_row()
-            _row_flags(row)
-            merged = row.cells[0].merge(row.cells[width - 1])
             heading = stage.heading or t("xlsx.plan", DOCUMENT_LANG)
             if stage.period is not None:
                 heading += f" ({stage.period.text})"
-            _write(merged, heading, bold=True)
-            _shade(merged, "F2F2F2")
+            rows.row()
+            rows.cell(heading, bold=True, fill="F2F2F2", span=width)
         for task in stage.tasks:
-            _task_rows(table, task, columns, width)
+            _task_rows(rows, task, columns, width)
+    rows.close()
     return sub
 
 
-def _task_rows(table: Any, task: ItemCtx, columns: ColumnsCtx, width: int) -> None:
-    late = "C00000"
-    if task.is_group and not _merged_task(task):
-        row = table.add_row()
-        _row_flags(row)
-        _write(row.cells[0], task.number)
-        merged = row.cells[1].merge(row.cells[width - 1])
-        _write(merged, task.heading + (f" {task.mark}" if task.mark else ""), bold=True)
-    elif not task.steps or not _merged_task(task):
-        _item_row(table, task, columns, late)
-    if not task.steps:
-        return
+_LATE = "C00000"
+
+
+def _task_rows(rows: _Rows, task: ItemCtx, columns: ColumnsCtx, width: int) -> None:
     if not _merged_task(task):
+        if task.is_group:  # a heading over its steps: the title across the row
+            rows.row()
+            rows.cell(task.number, bold=True)
+            rows.cell(task.heading + (f" {task.mark}" if task.mark else ""), bold=True,
+                      span=width - 1)
+        else:
+            _item_row(rows, task, columns)
         for step in task.steps:
-            _item_row(table, step, columns, late)
+            _item_row(rows, step, columns)
         return
     # the task's number and title over its own row (when it has values) and its steps' rows
     items = ([task] if not task.is_group else []) + list(task.steps)
-    rows = []
-    for item in items:
-        row = table.add_row()
-        _row_flags(row)
-        rows.append(row)
-        for cell, text in zip(row.cells[2:], _cells(item, columns), strict=True):
-            _write(cell, text, color=late if item.overdue else None)
-    first, last = rows[0].cells, rows[-1].cells
-    _write(first[0], task.number, bold=True)
-    _write(first[1], task.heading)
-    if len(rows) > 1:
-        first[0].merge(last[0])
-        first[1].merge(last[1])
+    for n, item in enumerate(items):
+        rows.row()
+        merge = None if len(items) == 1 else "restart" if n == 0 else "continue"
+        rows.cell(task.number, bold=True, merge=merge)
+        rows.cell(task.heading, merge=merge)
+        for text in _cells(item, columns):
+            rows.cell(text, color=_LATE if item.overdue else None)
 
 
-def _item_row(table: Any, item: ItemCtx, columns: ColumnsCtx, late: str) -> None:
-    row = table.add_row()
-    _row_flags(row)
-    _write(row.cells[0], item.number or "•", bold=not item.is_step)
-    _write(row.cells[1], item.heading)
-    for cell, text in zip(row.cells[2:], _cells(item, columns), strict=True):
-        _write(cell, text, color=late if item.overdue else None)
+def _item_row(rows: _Rows, item: ItemCtx, columns: ColumnsCtx) -> None:
+    rows.row()
+    rows.cell(item.number or "•", bold=not item.is_step)
+    rows.cell(item.heading)
+    for text in _cells(item, columns):
+        rows.cell(text, color=_LATE if item.overdue else None)
 
 
 MONTHS_SHOWN = 24
@@ -419,27 +449,25 @@ def timeline_table(document: Any, ctx: Mapping[str, Any]) -> Any:
                    year=day.year) if quarterly else f"{short[day.month]} {day.year % 100:02d}")
         spans.append((day, nxt - datetime.timedelta(days=1), label))
         day = nxt
-    table = sub.add_table(rows=1, cols=2 + len(spans))
+    table = sub.add_table(rows=0, cols=2 + len(spans))
     _borders(table)
     _layout(table, [4.0, 30.0] + [66.0 / len(spans)] * len(spans), _page_width(document))
-    header = table.rows[0]
-    _row_flags(header, header=True)
-    _write(header.cells[0], t("xlsx.col.number", DOCUMENT_LANG), bold=True, size=9)
-    _write(header.cells[1], t("xlsx.col.task", DOCUMENT_LANG), bold=True, size=9)
-    for cell, (_, _, label) in zip(header.cells[2:], spans, strict=True):
-        _write(cell, label, bold=True, size=8)
-        _shade(cell, "E7E6E6")
+    rows = _Rows(table)
+    rows.row(header=True)
+    rows.cell(t("xlsx.col.number", DOCUMENT_LANG), bold=True, size=9)
+    rows.cell(t("xlsx.col.task", DOCUMENT_LANG), bold=True, size=9)
+    for _, _, label in spans:
+        rows.cell(label, bold=True, size=8, fill="E7E6E6")
     for item in timeline.rows:
-        row = table.add_row()
-        _row_flags(row)
-        _write(row.cells[0], item.ref, size=9, bold=item.kind != "step")
-        _write(row.cells[1], item.label, size=9, bold=item.kind == "stage")
-        if item.start is None or item.end is None:
-            continue
+        rows.row()
+        rows.cell(item.ref, size=9, bold=item.kind != "step")
+        rows.cell(item.label, size=9, bold=item.kind == "stage")
         fill = _SHADES.get(item.state, _SHADES["planned"])
-        for cell, (first, last, _) in zip(row.cells[2:], spans, strict=True):
-            if item.start <= last and item.end >= first:
-                _shade(cell, fill)
+        for first, last, _ in spans:
+            covered = (item.start is not None and item.end is not None
+                       and item.start <= last and item.end >= first)
+            rows.cell("", fill=fill if covered else None)
+    rows.close()
     return sub
 
 

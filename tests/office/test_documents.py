@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from clusterctl.cli import app
-from clusterctl.documents import word_builtins
+from clusterctl.documents import pdf, word_builtins
 from tests.conftest import PROJECTS, ROOT
 from tests.office.libreoffice import convert_to_pdf, needs_libreoffice
 
@@ -30,6 +30,10 @@ DATES = {PRIMORYE: "2022-10-16", MOSCOW: "2014-03-01", GREEN: "2024-11-01",
          NETWORK: "2024-11-01"}
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                    reason="poppler-utils (pdftotext, pdfinfo) not installed")
+_NO_PDF = pdf.available()
+needs_weasyprint = pytest.mark.skipif(
+    _NO_PDF is not None, reason=f"WeasyPrint cannot run here ({_NO_PDF}); .ci/run installs "
+    "Pango (libpango-1.0-0)")
 
 
 def _render(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -149,6 +153,7 @@ def test_word_timeline_is_a_shaded_month_grid(runner: CliRunner, tmp_path: Path)
     assert all(f is None for f in fills[1:])
 
 
+@needs_weasyprint
 def test_every_kind_in_word_and_pdf(runner: CliRunner, tmp_path: Path) -> None:
     for kind, extra in (("roadmap", ()), ("passport", ()), ("report", ()), ("note", ()),
                         ("agenda", ()), ("announcement", ("I/3",)),
@@ -160,6 +165,7 @@ def test_every_kind_in_word_and_pdf(runner: CliRunner, tmp_path: Path) -> None:
         assert pdf.read_bytes().startswith(b"%PDF-"), kind
 
 
+@needs_weasyprint
 def test_the_same_plan_gives_the_same_bytes(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -310,6 +316,7 @@ def test_roadmap_and_report_as_sheets(runner: CliRunner, tmp_path: Path) -> None
 
 
 @needs_poppler
+@needs_weasyprint
 def test_pdf_roadmap_every_row_a4_header_on_every_page(runner: CliRunner,
                                                        tmp_path: Path) -> None:
     path = _make(runner, tmp_path, "roadmap", PRIMORYE, "pdf")
@@ -336,6 +343,20 @@ def test_pdf_roadmap_every_row_a4_header_on_every_page(runner: CliRunner,
     assert fonts and all(" yes " in line for line in fonts)  # embedded
 
 
+@needs_poppler
+@needs_weasyprint
+def test_pdfa_for_archiving(runner: CliRunner, tmp_path: Path) -> None:
+    path = _make(runner, tmp_path, "passport", GREEN, "pdf", "--pdfa")
+    meta = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert 'pdfaid:part="3" pdfaid:conformance="B"' in meta
+    assert "<xmp:CreateDate>2024-11-01</xmp:CreateDate>" in meta
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Page size:       595.2" in info  # a passport is A4 portrait
+
+
+@needs_weasyprint
 def test_pdf_never_fetches_a_url(runner: CliRunner, tmp_path: Path) -> None:
     template = tmp_path / "x.html.j2"
     template.write_text('<html><body><img src="file:///etc/hostname">'
@@ -366,8 +387,6 @@ def test_office_format_usage_errors(runner: CliRunner, tmp_path: Path, args: lis
 
 def test_a_missing_pdf_extra_is_named(runner: CliRunner, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from clusterctl.documents import pdf
-
     monkeypatch.setattr(pdf, "available", lambda: "No module named 'weasyprint'")
     code, out, err = _render(runner, "roadmap", str(PRIMORYE), "-o", str(tmp_path / "x.pdf"))
     assert (code, out) == (2, "")
@@ -383,5 +402,5 @@ def test_libreoffice_converts_every_word_and_excel_document(runner: CliRunner,
                                  ("press-release", ("I/1",)))]
     files += [_make(runner, tmp_path, "roadmap", plan, "docx") for plan in (PRIMORYE, MOSCOW)]
     files += [_make(runner, tmp_path, kind, GREEN, "xlsx") for kind in ("roadmap", "report")]
-    for pdf in convert_to_pdf(files, tmp_path):
-        assert pdf.read_bytes().startswith(b"%PDF")
+    for converted in convert_to_pdf(files, tmp_path):
+        assert converted.read_bytes().startswith(b"%PDF")

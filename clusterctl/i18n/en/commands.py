@@ -344,6 +344,7 @@ MESSAGES: dict[str, str] = {
         '--template: a Word template (.docx) makes only a Word document: give -o DOCUMENT.docx '
         'or --format docx (not {format}).'
     ),
+    'render.pdfa-needs-pdf': '--pdfa is for PDF only (-o DOCUMENT.pdf), not for {format}.',
     # ------------------------------------------------------------------ ics
     'ics.task': 'Task',
     'ics.result': 'Result',

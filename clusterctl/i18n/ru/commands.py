@@ -355,6 +355,7 @@ MESSAGES: dict[str, str] = {
         '--template: шаблон Word (.docx) даёт только документ Word: укажите -o ДОКУМЕНТ.docx '
         'или --format docx (а не {format}).'
     ),
+    'render.pdfa-needs-pdf': '--pdfa — только для PDF (-o ДОКУМЕНТ.pdf), а не для {format}.',
     # ------------------------------------------------------------------ ics
     'ics.task': 'Мероприятие',
     'ics.result': 'Результат',
