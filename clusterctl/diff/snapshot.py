@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 PASSPORT_FIELDS = (
     "title", "kind", "region", "organisation", "period", "duration", "strategic_goal",
     "goals", "objectives", "participants", "leads", "curators", "description", "principles",
-    "management", "monitoring",
+    "management", "monitoring", "approval",
 )
 """The passport fields compared, in the order reports name them."""
 

@@ -151,6 +151,8 @@ def emit(plan: Recognised, *, file_name: str, project_id: str, lang: str
                                "kind": "roadmap"}
     if plan.period:
         project["period"] = plan.period
+    if plan.approval is not None:
+        project["approval"] = dict(plan.approval)
     registries: dict[str, Any] = {}
     people = []
     for entry in plan.registries.of("person"):

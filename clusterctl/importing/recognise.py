@@ -124,6 +124,9 @@ class Recognised:
     document: Document
     title: str = ""
     period: str | None = None
+    approval: dict[str, str] | None = None
+    """The approval stamp above the table, when it names a date: document, by, date
+    (ДД.ММ.ГГГГ), number (`project.approval`)."""
     groups: list[Group] = field(default_factory=list)
     columns: list[tuple[str, str]] = field(default_factory=list)
     """The extra columns: (id, header as written)."""
@@ -664,7 +667,9 @@ class _Builder:
     def _finish(self) -> None:
         self.out.groups = [g for g in self.out.groups if g.kind is not None or g.tasks]
         preamble = self.preamble if self.preamble is not None else self.doc.paragraphs
-        lines = [p for p in preamble if not _APPROVAL.match(p) and not _STAGE_WORD.search(p)
+        self.out.approval, stamp = approval_of(preamble)
+        lines = [p for n, p in enumerate(preamble) if n not in stamp
+                 and not _APPROVAL.match(p) and not _STAGE_WORD.search(p)
                  and not _PERIOD_LINE.match(p)]
         title_lines: list[str] = []
         for line in lines:
@@ -685,6 +690,35 @@ class _Builder:
                 self.out.period = period
             except (DeadlineError, ValueError):
                 self.out.period = None
+
+
+_STAMP = re.compile(
+    r"^утвержд\w*\s*:?\s*(?P<document>(?:приказом|распоряжением|постановлением|решением)"
+    r"(?:\s+(?:педагогического|методического|управляющего)\s+совета)?)\s*(?P<by>.*?)\s*"
+    r"от\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?|года)?\s*,?\s*(?:протокол\s*)?"
+    r"(?:№\s*(?P<number>[^\s,;]+))?", re.I)
+
+
+def approval_of(lines: list[str]) -> tuple[dict[str, str] | None, set[int]]:
+    """The approval stamp among the lines above a plan table — «УТВЕРЖДЕНО приказом
+    министерства … от 01.09.2022 № 123-а», on one line or over the lines that follow it —
+    when it names a date, and the numbers of the lines it takes; (None, {}) otherwise (a
+    blank «УТВЕРЖДАЮ … «___» ______ 2022 г.» is a place for a signature, not an approval)."""
+    for n, line in enumerate(lines):
+        if not re.match(r"^\s*утвержд", line, re.I):
+            continue
+        for last in range(n, min(n + 5, len(lines))):  # the fewest lines that hold it all
+            text = " ".join(" ".join(lines[n:last + 1]).split())
+            m = _STAMP.match(text)
+            if m is not None and (m["number"] or last == min(n + 5, len(lines)) - 1
+                                  or "№" not in " ".join(lines[last + 1:last + 2])):
+                found = {"document": m["document"].lower(), "date": m["date"]}
+                if m["by"]:
+                    found["by"] = m["by"].strip(" ,")
+                if m["number"]:
+                    found["number"] = m["number"]
+                return found, set(range(n, last + 1))
+    return None, set()
 
 
 def find_header_row(texts: list[str], custom: dict[str, str]) -> bool:

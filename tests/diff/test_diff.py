@@ -257,3 +257,15 @@ def test_the_benchmark_plans_are_valid_and_differ(runner: CliRunner, tmp_path: P
     out = run(runner, "diff", str(old), str(new), "-f", "json", "--as-of", "2026-11-22")[1]
     kinds = {c["kind"] for c in json.loads(out)["changes"]}
     assert {"due", "status", "text", "task-removed", "task-added"} <= kinds
+
+
+def test_an_approval_stamp_change_is_a_passport_change(runner: CliRunner,
+                                                       tmp_path: Path) -> None:
+    source = (DATA / "render" / "green-district.yaml").read_text("utf-8")
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(source, encoding="utf-8")
+    new.write_text(source.replace("number: 412-р", "number: 413-р"), encoding="utf-8")
+    code, out, _ = run(runner, "diff", str(old), str(new), "--as-of", "2024-11-01")
+    assert code == 0
+    assert "Паспорт: approval: «" in out and "number: 412-р» → «" in out
+    assert out.rstrip().endswith("number: 413-р»")

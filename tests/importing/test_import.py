@@ -86,6 +86,31 @@ def test_word_table_with_merged_steps_sections_and_extra_column(tmp_path: Path) 
     assert plan_data["project"]["period"] == "2022-2023 учебный год"
 
 
+@pytest.mark.parametrize(("above", "approval"), [
+    (["УТВЕРЖДЕНО приказом министерства образования Приморского края от 01.09.2022 № 123-а"],
+     {"document": "приказом", "by": "министерства образования Приморского края",
+      "date": "01.09.2022", "number": "123-а"}),
+    (["УТВЕРЖДЕН", "приказом отдела образования", "администрации Красносельского района",
+      "от 29.08.2024 г. № 412-р"],
+     {"document": "приказом", "by": "отдела образования администрации Красносельского района",
+      "date": "29.08.2024", "number": "412-р"}),
+    (["Утверждено решением педагогического совета от 30.08.2023, протокол № 1"],
+     {"document": "решением педагогического совета", "date": "30.08.2023", "number": "1"}),
+    (["УТВЕРЖДАЮ", "Министр образования Приморского края", "«___» ____________ 2022 г."],
+     None),  # a place for a signature: no approval yet
+])
+def test_the_approval_stamp_above_the_table(tmp_path: Path, above: list[str],
+                                            approval: dict[str, str] | None) -> None:
+    """The stamp becomes project.approval (format 1.1), and none of its lines the title."""
+    table = T([HEADER, ["1.", "Совещание", "До 30.09.2022", "Петров П.П.", "Протокол"]])
+    path = office.write_docx(tmp_path / "plan.docx", [
+        *above, "Дорожная карта на 2022-2023 учебный год", table])
+    text, _ = imported(path)
+    project = data(text)["project"]
+    assert project.get("approval") == approval
+    assert project["title"] == "Дорожная карта на 2022-2023 учебный год"
+
+
 def test_raw_word_structures(tmp_path: Path) -> None:
     """gridSpan, vMerge restart/continue, gridBefore, a content control around rows, a
     tracked insertion and deletion, a deleted row, a nested table, Word's list numbering in
