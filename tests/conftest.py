@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -60,3 +61,18 @@ def assert_golden(name: str, actual: str) -> None:
     assert path.exists(), f"golden file {path} is missing: run with UPDATE_GOLDEN=1"
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ as a module (they are scripts, not a package); registered in
+    sys.modules first, as dataclasses look their module up while being built."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}",
+                                                  ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import importlib.util
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
@@ -20,23 +17,13 @@ import yaml
 from clusterctl.check import CheckOptions, check_file
 from clusterctl.model.deadlines import DeadlineKind, Period
 from clusterctl.model.grammar import parse_deadline, parse_period
+from tests.conftest import load_benchmark
 
-ROOT = Path(__file__).resolve().parent.parent
-GENERATE = ROOT / "benchmarks" / "generate.py"
 AS_OF = datetime.date(2026, 11, 22)
 FILES = 20
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", GENERATE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load()
+generate = load_benchmark("generate")
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -208,11 +195,7 @@ def test_past_dates_are_not_after_the_benchmark_date(plans: Path) -> None:
 def test_the_office_benchmark_plan_is_valid(tmp_path: Path) -> None:
     """benchmarks/office_bench.py times documents of a plan it writes: that plan must be a
     valid plan of the size asked for (no timing is asserted)."""
-    spec = importlib.util.spec_from_file_location("office_bench",
-                                                  ROOT / "benchmarks" / "office_bench.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_benchmark("office_bench")
     plan = tmp_path / "big.yaml"
     module.write_plan(plan, 40)
     result = check_file(plan, str(plan), CheckOptions(today=AS_OF))

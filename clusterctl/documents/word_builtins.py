@@ -118,6 +118,20 @@ class _Doc:
         """A docxtpl paragraph tag ({%p … %}): the paragraph goes, the loop or test stays."""
         self.document.add_paragraph(text)
 
+    def each(self, loop: str, *parts: str | tuple[str, str], style: str | None = "List Bullet"
+             ) -> None:
+        """A paragraph repeated for each item: `{%p for LOOP %}` … `{%p endfor %}`."""
+        self.tag(f"{{%p for {loop} %}}")
+        self.p(*parts, style=style)
+        self.tag("{%p endfor %}")
+
+    def when(self, condition: str, *parts: str | tuple[str, str], style: str | None = None
+             ) -> None:
+        """A paragraph kept only when CONDITION holds: `{%p if … %}` … `{%p endif %}`."""
+        self.tag(f"{{%p if {condition} %}}")
+        self.p(*parts, style=style)
+        self.tag("{%p endif %}")
+
     def h(self, text: str, level: int = 1) -> None:
         self.document.add_heading(text, level)
 
@@ -176,29 +190,20 @@ def _approval(d: _Doc) -> None:
 
 
 def _header(d: _Doc) -> None:
-    d.tag("{%p if project.region %}")
-    d.p(("b", "Регион: "), "{{ project.region }}")
-    d.tag("{%p endif %}")
-    d.tag("{%p if project.organisation %}")
-    d.p(("b", "Организация: "), "{{ project.organisation }}")
-    d.tag("{%p endif %}")
-    d.tag("{%p if project.period %}")
-    d.p(("b", "Сроки: "), "{{ project.period.text }}{% if project.period.text != "
+    d.when("project.region", ("b", "Регион: "), "{{ project.region }}")
+    d.when("project.organisation", ("b", "Организация: "), "{{ project.organisation }}")
+    d.when("project.period",
+           ("b", "Сроки: "), "{{ project.period.text }}{% if project.period.text != "
         "project.period.long %} ({{ project.period.long }}){% endif %}")
-    d.tag("{%p endif %}")
-    d.tag("{%p if project.leads %}")
-    d.p(("b", "Руководитель проекта: "), "{{ project.leads|names }}")
-    d.tag("{%p endif %}")
+    d.when("project.leads", ("b", "Руководитель проекта: "), "{{ project.leads|names }}")
     d.p(("b", "Стадия реализации на {{ today|day_long }}: "), "{{ project.state_text }}")
 
 
 def _unread(d: _Doc) -> None:
-    d.tag("{%p if unread %}")
-    d.p(("b", "⚠ Сроки не распознаны и не учтены в расчётах "),
-        "({{ unread|length|plural('пункт', 'пункта', 'пунктов') }}): {% for i in unread %}"
-        "{{ i.ref }} «{{ i.due.text }}»{% if not loop.last %}, {% endif %}{% endfor %}. "
-        "Исправьте их (проверка: clusterctl validate).")
-    d.tag("{%p endif %}")
+    d.when("unread", ("b", "⚠ Сроки не распознаны и не учтены в расчётах "),
+           "({{ unread|length|plural('пункт', 'пункта', 'пунктов') }}): {% for i in unread %}"
+           "{{ i.ref }} «{{ i.due.text }}»{% if not loop.last %}, {% endif %}{% endfor %}. "
+           "Исправьте их (проверка: clusterctl validate).")
 
 
 def _overdue_table(d: _Doc, rows: str) -> None:
@@ -214,17 +219,15 @@ def roadmap() -> _Doc:
     d.title("{{ doc.title }}")
     d.p(("b", "{{ project.title }}"), align="center")
     _header(d)
-    d.tag("{%p if figures.total %}")
-    d.p(("b", "Выполнение: "), "выполнено {{ figures.done }} из {{ figures.total|plural("
+    d.when("figures.total",
+           ("b", "Выполнение: "), "выполнено {{ figures.done }} из {{ figures.total|plural("
         "'мероприятия', 'мероприятий', 'мероприятий') }}{% if figures.overdue %}, просрочено "
         "{{ figures.overdue }}{% else %}, просроченных нет{% endif %}{% if "
         "figures.rescheduled %}, перенесено {{ figures.rescheduled }}{% endif %}.")
-    d.tag("{%p endif %}")
     d.p("{{p roadmap_table }}")
-    d.tag("{%p if columns.mark %}")
-    d.p(("i", "Отметки: ✓ — выполнено, ✗ — отменено, ↻ — срок перенесён, ! — просрочено "
+    d.when("columns.mark",
+           ("i", "Отметки: ✓ — выполнено, ✗ — отменено, ↻ — срок перенесён, ! — просрочено "
          "(красным — срок прошёл)."))
-    d.tag("{%p endif %}")
     _unread(d)
     d.page_break()
     d.h("Временная шкала")
@@ -253,15 +256,11 @@ def passport() -> _Doc:
     d.p(("b", "Общая стратегическая цель: "), "{{ project.strategic_goal or 'не указано' }}")
     d.tag("{%p if project.goals %}")
     d.p(("b", "Цели:"))
-    d.tag("{%p for goal in project.goals %}")
-    d.p("{{ goal }}", style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("goal in project.goals", "{{ goal }}")
     d.tag("{%p endif %}")
     d.tag("{%p if project.objectives %}")
     d.p(("b", "Задачи:"))
-    d.tag("{%p for o in project.objectives %}")
-    d.p("{{ o.id }}. {{ o.title }}")
-    d.tag("{%p endfor %}")
+    d.each("o in project.objectives", "{{ o.id }}. {{ o.title }}", style=None)
     d.tag("{%p endif %}")
     d.p(("b", "Сроки реализации: "), "{% if project.duration %}Проект рассчитан на "
         "{{ project.duration }}{% if project.period %}: {{ project.period.long }}{% endif %}"
@@ -269,18 +268,13 @@ def passport() -> _Doc:
     d.h("Сроки реализации проекта и его основные этапы")
     d.tag("{%p for stage in stages %}")
     d.h("{{ stage.heading or 'Мероприятия' }}", 2)
-    d.tag("{%p if stage.period %}")
-    d.p("Срок реализации — {{ stage.period.text }}{% if stage.state == 'current' %} — идёт "
-        "сейчас{% endif %}")
-    d.tag("{%p endif %}")
-    d.tag("{%p if stage.goal %}")
-    d.p(("b", "Цель: "), "{{ stage.goal }}")
-    d.tag("{%p endif %}")
+    d.when("stage.period",
+           "Срок реализации — {{ stage.period.text }}{% if stage.state == 'current' %} — идёт "
+           "сейчас{% endif %}")
+    d.when("stage.goal", ("b", "Цель: "), "{{ stage.goal }}")
     d.tag("{%p for task in stage.tasks %}")
     d.p(("b", "{{ task.number }} "), "{{ task.heading or task.label }}")
-    d.tag("{%p for step in task.steps %}")
-    d.p("{{ step.label }}", style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("step in task.steps", "{{ step.label }}")
     d.tag("{%p endfor %}")
     d.tag("{%p endfor %}")
     d.tag("{%p if clusters %}")
@@ -307,43 +301,28 @@ def report() -> _Doc:
     _header(d)
     d.tag("{%p for s in report.sections %}")
     d.h("{{ s.title }}")
-    d.tag("{%p if s.goal %}")
-    d.p(("b", "Цель: "), "{{ s.goal }}")
-    d.tag("{%p endif %}")
+    d.when("s.goal", ("b", "Цель: "), "{{ s.goal }}")
     d.h("Проведённые мероприятия", 2)
-    d.tag("{%p for e in s.events %}")
-    d.p("{{ e.title }}{% if e.held_on %} ({{ e.held_on|day }}){% endif %}{% if "
-        "e.participants_count %}; участников: {{ e.participants_count }}{% endif %}",
-        style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("e in s.events", "{{ e.title }}{% if e.held_on %} ({{ e.held_on|day }}){% endif %}{% if "
+           "e.participants_count %}; участников: {{ e.participants_count }}{% endif %}")
     d.p("Проведено мероприятий: {{ s.events|length }}; участников: {{ s.participants_total }}."
         " Доля школ района, принявших участие: {{ s.share_text }}.")
     d.h("Результаты", 2)
-    d.tag("{%p for i in s.results %}")
-    d.p("{{ i.ref }}. {{ i.label }}{% if i.result and i.result != i.label %} — {{ i.result|line "
-        "}}{% endif %}{% if i.done_on %} ({{ i.done_on|day }}){% endif %}", style="List Bullet")
-    d.tag("{%p endfor %}")
-    d.tag("{%p if not s.results %}")
-    d.p("За период выполненных мероприятий в плане не отмечено.")
-    d.tag("{%p endif %}")
+    d.each("i in s.results",
+           "{{ i.ref }}. {{ i.label }}{% if i.result and i.result != i.label %} — {{ i.result|line "
+           "}}{% endif %}{% if i.done_on %} ({{ i.done_on|day }}){% endif %}")
+    d.when("not s.results", "За период выполненных мероприятий в плане не отмечено.")
     d.h("Трудности", 2)
-    d.tag("{%p for o in s.overdue %}")
-    d.p("не выполнено в срок: {{ o.id }}. {{ o.title }} (срок «{{ o.due_phrase|line }}», "
-        "просрочено на {{ o.days_overdue|plural('день', 'дня', 'дней') }})",
-        style="List Bullet")
-    d.tag("{%p endfor %}")
-    d.tag("{%p for i in s.cancelled %}")
-    d.p("отменено: {{ i.ref }}. {{ i.label }}{% if i.cancel_reason %} — {{ i.cancel_reason|line "
-        "}}{% endif %}", style="List Bullet")
-    d.tag("{%p endfor %}")
-    d.tag("{%p if not s.overdue and not s.cancelled and not s.rescheduled %}")
-    d.p("Не отмечены.")
-    d.tag("{%p endif %}")
+    d.each("o in s.overdue",
+           "не выполнено в срок: {{ o.id }}. {{ o.title }} (срок «{{ o.due_phrase|line }}», "
+           "просрочено на {{ o.days_overdue|plural('день', 'дня', 'дней') }})")
+    d.each("i in s.cancelled",
+           "отменено: {{ i.ref }}. {{ i.label }}{% if i.cancel_reason %} — {{ i.cancel_reason|line "
+           "}}{% endif %}")
+    d.when("not s.overdue and not s.cancelled and not s.rescheduled", "Не отмечены.")
     d.h("Перспективы ({{ report.next_period.long }})", 2)
-    d.tag("{%p for i in s.prospects %}")
-    d.p("{{ i.ref }}. {{ i.label }} — {{ i.due.text if i.due else 'срок не указан' }}",
-        style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("i in s.prospects",
+           "{{ i.ref }}. {{ i.label }} — {{ i.due.text if i.due else 'срок не указан' }}")
     d.tag("{%p endfor %}")
     d.h("Просроченные мероприятия на {{ today|day_long }}")
     d.tag("{%p if report.overdue %}")
@@ -380,13 +359,10 @@ def note() -> _Doc:
     d.p("Просроченных мероприятий нет.")
     d.tag("{%p endif %}")
     d.h("4. Ближайшие сроки (до {{ upcoming.until|day }})")
-    d.tag("{%p for e in upcoming.entries %}")
-    d.p("{{ e.due|day }} — {{ e.id }}. {{ e.title }}{% if e.responsible %} ({{ e.responsible|"
-        "names }}){% endif %}", style="List Bullet")
-    d.tag("{%p endfor %}")
-    d.tag("{%p if not upcoming.entries %}")
-    d.p("Сроков в ближайшие дни нет.")
-    d.tag("{%p endif %}")
+    d.each("e in upcoming.entries",
+           "{{ e.due|day }} — {{ e.id }}. {{ e.title }}{% if e.responsible %} ({{ e.responsible|"
+           "names }}){% endif %}")
+    d.when("not upcoming.entries", "Сроков в ближайшие дни нет.")
     _unread(d)
     return d
 
@@ -407,10 +383,9 @@ def announcement() -> _Doc:
     d.title("Анонс мероприятия")
     d.p(("b", "{{ announcement.field.title.text or announcement.field.title.marker }}"),
         align="center")
-    d.tag("{%p if announcement.recipients %}")
-    d.p("Кому: куратору кластера «{{ announcement.cluster.title }}» — "
-        "{{ announcement.recipients|names }}, для рассылки в ОУ-участники кластера.")
-    d.tag("{%p endif %}")
+    d.when("announcement.recipients",
+           "Кому: куратору кластера «{{ announcement.cluster.title }}» — "
+           "{{ announcement.recipients|names }}, для рассылки в ОУ-участники кластера.")
     d.p("Уважаемые коллеги!", align="center")
     d.p("Приглашаем принять участие в мероприятии{% if announcement.cluster %} кластера "
         "«{{ announcement.cluster.title }}»{% endif %}.", align="justify")
@@ -431,9 +406,7 @@ def press_release() -> _Doc:
     d.p("{{ press_release.field.feedback.text if not press_release.field.feedback.missing else "
         "press_release.field.feedback.marker }}", align="justify")
     d.h("Фото")
-    d.tag("{%p for url in press_release.field.photos.value or [] %}")
-    d.p("{{ url }}", style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("url in press_release.field.photos.value or []", "{{ url }}")
     d.p("{{ press_release.field.hashtags.text|replace(',', '') if not "
         "press_release.field.hashtags.missing else press_release.field.hashtags.marker }}")
     return d
@@ -447,36 +420,28 @@ def agenda() -> _Doc:
     d.h("{% if a.meeting.cluster_title %}Кластер «{{ a.meeting.cluster_title }}»: {% endif %}"
         "совещание {{ a.meeting.date|day_long }}")
     d.p(("b", "События на период: "), "{{ a.meeting.date|span_long(a.meeting.until) }}")
-    d.tag("{%p if a.meeting.responsible %}")
-    d.p(("b", "Проводят: "), "{{ a.meeting.responsible|names }}")
-    d.tag("{%p endif %}")
+    d.when("a.meeting.responsible", ("b", "Проводят: "), "{{ a.meeting.responsible|names }}")
     d.p(("b", "1. Основные события на ближайшие {{ rules.meeting_horizon_months|plural('месяц', "
          "'месяца', 'месяцев') }} (по дорожной карте)"))
     d.tag("{%p for month in a.months %}")
     d.p(("b", "{{ month.label }}"))
-    d.tag("{%p for e in month.entries %}")
-    d.p("{{ e.date|day }}{% if e.time %}, {{ e.time }}{% endif %} — п. {{ e.id }} «{{ e.title "
-        "}}»{% if e.place %}; место: {{ e.place }}{% endif %}{% if e.responsible %}; отв.: "
-        "{{ e.responsible|names }}{% endif %}", style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("e in month.entries",
+           "{{ e.date|day }}{% if e.time %}, {{ e.time }}{% endif %} — п. {{ e.id }} «{{ e.title "
+           "}}»{% if e.place %}; место: {{ e.place }}{% endif %}{% if e.responsible %}; отв.: "
+           "{{ e.responsible|names }}{% endif %}")
     d.tag("{%p endfor %}")
     d.p(("b", "2. Анонсы, пресс-релизы и отчёты в этот период"))
-    d.tag("{%p for r in a.reminders %}")
-    d.p("{{ r.due|day }} — {{ r|reminder }}: {{ r.title }}", style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("r in a.reminders", "{{ r.due|day }} — {{ r|reminder }}: {{ r.title }}")
     d.p(("b", "3. Не выполнено в срок: выполнить, перенести (с причиной) или отменить"))
-    d.tag("{%p for o in a.overdue %}")
-    d.p("п. {{ o.id }} «{{ o.title }}» — срок «{{ o.due_phrase|line }}», просрочено на "
-        "{{ o.days_overdue|plural('день', 'дня', 'дней') }}", style="List Bullet")
-    d.tag("{%p endfor %}")
+    d.each("o in a.overdue",
+           "п. {{ o.id }} «{{ o.title }}» — срок «{{ o.due_phrase|line }}», просрочено на "
+           "{{ o.days_overdue|plural('день', 'дня', 'дней') }}")
     d.p(("b", "4. Положения о конкурсах и фестивалях: кратко."))
     d.p(("b", "5. Задания участникам: методические материалы, помощь в организации "
          "мероприятий, подготовка атрибутов и буклетов."))
     d.p(("b", "6. Участие в конкурсах районного, городского, всероссийского уровня."))
     d.tag("{%p endfor %}")
-    d.tag("{%p if not agendas %}")
-    d.p("Совещаний не предстоит.")
-    d.tag("{%p endif %}")
+    d.when("not agendas", "Совещаний не предстоит.")
     _unread(d)
     return d
 

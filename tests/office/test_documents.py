@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from clusterctl.cli import app
 from clusterctl.documents import pdf, word_builtins
-from tests.conftest import PROJECTS, ROOT
+from tests.conftest import PROJECTS, ROOT, load_benchmark
 from tests.office.libreoffice import convert_to_pdf, needs_libreoffice
 
 PRIMORYE = PROJECTS / "primorye-roadmap-2022.yaml"  # seed 004
@@ -182,13 +182,7 @@ def test_the_same_plan_gives_the_same_bytes(runner: CliRunner, tmp_path: Path) -
 
 def test_a_2000_task_roadmap_in_word_and_excel(runner: CliRunner, tmp_path: Path) -> None:
     """The benchmark's 2,000-task plan: every task is a row, within the render's limits."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("office_bench",
-                                                  ROOT / "benchmarks" / "office_bench.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("office_bench")
     plan = tmp_path / "big.yaml"
     bench.write_plan(plan, 2000)
     DATES[plan] = "2026-10-01"
