@@ -252,6 +252,19 @@ def test_templates_copy_and_override_a_word_template(runner: CliRunner, tmp_path
     assert "{{p roadmap_table }}" in shown.stdout.splitlines()
 
 
+def test_a_word_template_next_to_the_plans_is_picked_up(runner: CliRunner,
+                                                      tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "p.yaml"
+    plan.parent.mkdir()
+    plan.write_bytes(PRIMORYE.read_bytes())
+    _user_template(plan.parent / "templates", "{{ doc.title }}", "РЯДОМ С ПЛАНОМ")
+    target = tmp_path / "out.docx"
+    code, _, err = _render(runner, "roadmap", str(plan), "--as-of", "2022-10-16", "-o",
+                           str(target))
+    assert code == 0, err
+    assert "РЯДОМ С ПЛАНОМ" in [p.text for p in Document(str(target)).paragraphs]
+
+
 @pytest.mark.parametrize(("text", "code", "words"), [
     ("{{ cycler.__init__.__globals__ }}", "template-unsafe", "__init__"),
     ("{{ nope.x }}", "template-undefined", "'nope' is undefined"),
