@@ -55,6 +55,8 @@ class Look(NamedTuple):
     title: str
     highlight: str | None = None
     section: str | None = None
+    unread_in_footer: bool = False
+    """The table's footer already names the deadlines not understood (`status`)."""
 
 # ---------------------------------------------------------------------------- running
 
@@ -148,7 +150,7 @@ class Asked:
         title = t(look.title, self.lang)
         notes = []
         unread = self.unread
-        if unread and look.title != "sheet.status":  # status says it in its footer
+        if unread and not look.unread_in_footer:
             where = ", ".join(f"{u.file}:{u.line}" for u in unread)
             notes.append(t("answer.unread", self.lang, n=len(unread), where=where))
         sheet = Sheet(title, title, table, self.today, " ".join(self.paths or ["projects/"]),
@@ -294,7 +296,8 @@ def status(
     report = progress(asked.digests, asked.today, asked.filters)
     asked.emit(lambda: answers.status_table(report, asked.unread, asked.lang), report,
                answers.STATUS_FIELDS, lambda: answers.status_records(report),
-               Look("sheet.status", "{overdue}>0", "sheet.section.project"))
+               Look("sheet.status", "{overdue}>0", "sheet.section.project",
+                    unread_in_footer=True))
     asked.finish()
 
 

@@ -273,14 +273,11 @@ def render(
                 data = _sheets(job.kind or "", ctx, result.file, today)
             elif fmt == "docx":
                 data = _word(renderer, template, job.kind or "", ctx, today, limits, language)
-            elif template is not None:
-                data = renderer.render_file(template, ctx).encode("utf-8")
             else:
-                data = renderer.render(template_name(job.kind or "", text_fmt), ctx).encode(
-                    "utf-8")
-            if fmt == "pdf":
-                data = _pdf(data, ctx, today, limits, template or job.kind or "", language,
-                            pdfa)
+                text = (renderer.render_file(template, ctx) if template is not None
+                        else renderer.render(template_name(job.kind or "", text_fmt), ctx))
+                data = (_pdf(text, ctx, today, limits, template or job.kind or "", language,
+                             pdfa) if fmt == "pdf" else text.encode("utf-8"))
         except TemplateProblem as problem:
             typer.echo(problem.format(language), err=True)
             raise typer.Exit(1) from None
@@ -316,8 +313,8 @@ _BINARY = ("docx", "xlsx", "pdf")
 def _check_office_format(fmt: str, kind: str | None, template: str | None,
                          output: str | None, pdfa: bool, lang: str) -> None:
     """Usage errors of the office formats, before any plan is read."""
-    from clusterctl.documents.sheets import SHEET_KINDS
     from clusterctl.i18n import t
+    from clusterctl.output.sheets import SHEET_KINDS
 
     if fmt in _BINARY and output is None:
         raise fail_usage(t("render.binary-needs-output", lang, format=fmt))
@@ -342,7 +339,7 @@ def _check_office_format(fmt: str, kind: str | None, template: str | None,
 
 
 def _sheets(kind: str, ctx: "dict[str, object]", file: str, today: datetime.date) -> bytes:
-    from clusterctl.documents.sheets import report_sheets, roadmap_sheets
+    from clusterctl.output.sheets import report_sheets, roadmap_sheets
     from clusterctl.output.xlsx import write_xlsx
 
     sheets = (roadmap_sheets if kind == "roadmap" else report_sheets)(ctx, file)
@@ -358,21 +355,15 @@ def _word(renderer: "Renderer", template: str | None, kind: str, ctx: "dict[str,
     return render_docx(path, ctx, today, lang, limits)
 
 
-def _pdf(html: bytes, ctx: "dict[str, object]", today: datetime.date, limits: "Limits",
+def _pdf(html: str, ctx: "dict[str, object]", today: datetime.date, limits: "Limits",
          name: str, lang: str, archive: bool) -> bytes:
-    from clusterctl.documents.bounded import LimitExceeded
     from clusterctl.documents.pdf import html_to_pdf
-    from clusterctl.documents.render import TemplateProblem, limit_words
 
     doc = ctx.get("doc")
     project = ctx.get("project")
     title = " — ".join(str(x) for x in (getattr(doc, "title", ""),
                                        getattr(project, "title", "")) if x)
-    try:
-        return html_to_pdf(html.decode("utf-8"), title, today, limits, archive)
-    except LimitExceeded as exc:
-        raise TemplateProblem("template-limit", lang, name, None,
-                              detail=limit_words(exc, lang)) from None
+    return html_to_pdf(html, title, today, limits, name, lang, archive)
 
 
 # ---------------------------------------------------------------------------- templates

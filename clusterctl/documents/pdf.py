@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from clusterctl.documents.bounded import Limits, run_bounded
+from clusterctl.documents.bounded import Limits
 from clusterctl.errors import UserError
 
 
@@ -58,15 +58,18 @@ def _layout(html: str, title: str, created: datetime.date, archive: bool) -> byt
     return data
 
 
-def html_to_pdf(html: str, title: str, created: datetime.date, limits: Limits,
-                archive: bool = False) -> bytes:
-    """The PDF of an HTML document (dated `created`: the same input gives the same bytes;
-    PDF/A-3b when `archive`). PdfMissing when WeasyPrint cannot be used; LimitExceeded past
-    the limits."""
+def html_to_pdf(html: str, title: str, created: datetime.date, limits: Limits, name: str,
+                lang: str, archive: bool = False) -> bytes:
+    """The PDF of an HTML document made from the template `name` (dated `created`: the same
+    input gives the same bytes; PDF/A-3b when `archive`). PdfMissing when WeasyPrint cannot
+    be used; a `template-limit` TemplateProblem past the limits."""
+    from clusterctl.documents.render import run_template
+
     why = available()
     if why is not None:
         raise PdfMissing("pdf.missing", reason=why)
-    return run_bounded(_layout, html, title, created, archive, limits=limits)
+    return run_template(_layout, html, title, created, archive, name=name, lang=lang,
+                        limits=limits)
 
 
 __all__ = ["PdfMissing", "available", "html_to_pdf"]

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clusterctl.errors import TemplateError
 from clusterctl.i18n import message, number, t
@@ -37,14 +37,19 @@ if TYPE_CHECKING:
 
     from clusterctl.documents.bounded import Limits
 
+T = TypeVar("T")
+
 __all__ = [
     "FORMATS",
     "Renderer",
     "TemplateProblem",
     "builtin_dir",
     "builtin_templates",
+    "run_template",
+    "sandboxed",
     "search_path",
     "template_name",
+    "template_problem",
 ]
 
 FORMATS: tuple[str, ...] = ("md", "html")
@@ -126,11 +131,25 @@ class TemplateProblem(TemplateError):
         return f"{where}: error {self.code} {self.message}\n    {t('cli.hint', lang)}: {self.hint}"
 
 
-def limit_words(exc: Any, lang: str) -> str:
+def _limit_words(exc: Any, lang: str) -> str:
     """What a LimitExceeded means, in words."""
     if exc.kind == "time":
         return t("template.limit.time", lang, seconds=f"{exc.limit:g}")
     return t("template.limit." + exc.kind, lang, millions=exc.limit // (1024 * 1024))
+
+
+def run_template(work: Callable[..., T], *args: Any, name: str, lang: str,
+                 limits: Limits) -> T:
+    """`work(*args)` (a text, Word or PDF document being made from the template `name`) in
+    a child within `limits`; running out of time or memory is a `template-limit` problem
+    naming the template."""
+    from clusterctl.documents.bounded import LimitExceeded, run_bounded
+
+    try:
+        return run_bounded(work, *args, limits=limits)
+    except LimitExceeded as exc:
+        raise TemplateProblem("template-limit", lang, name, None,
+                              detail=_limit_words(exc, lang)) from None
 
 
 def _problem(code: str, lang: str, file: str | None, line: int | None,
@@ -424,13 +443,8 @@ class Renderer:
         return self._render([file.parent, *self.search], file.name, context)
 
     def _render(self, folders: Sequence[Path], name: str, context: Mapping[str, Any]) -> str:
-        from clusterctl.documents.bounded import LimitExceeded, run_bounded
-
-        try:
-            return run_bounded(self._render_here, folders, name, context, limits=self.limits)
-        except LimitExceeded as exc:
-            raise TemplateProblem("template-limit", self.lang, _shown(name), None,
-                                  detail=limit_words(exc, self.lang)) from None
+        return run_template(self._render_here, folders, name, context, name=_shown(name),
+                            lang=self.lang, limits=self.limits)
 
     def _render_here(self, folders: Sequence[Path], name: str, context: Mapping[str, Any]
                      ) -> str:

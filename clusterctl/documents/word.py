@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 from xml.sax import saxutils
 
-from clusterctl.documents.bounded import LimitExceeded, Limits, run_bounded
-from clusterctl.documents.context.values import DOCUMENT_LANG, ColumnsCtx, ItemCtx
-from clusterctl.documents.filters import f_names
-from clusterctl.documents.render import TemplateProblem, limit_words, sandboxed, template_problem
+from clusterctl.documents.bounded import Limits
+from clusterctl.documents.columns import PlanColumn, plan_columns
+from clusterctl.documents.context.values import DOCUMENT_LANG, ItemCtx
+from clusterctl.documents.render import TemplateProblem, run_template, sandboxed, template_problem
 from clusterctl.i18n import t
 
 SUFFIX = ".docx"
@@ -103,11 +103,8 @@ def render_docx(template: Path, ctx: Mapping[str, Any], created: datetime.date, 
 
         raise TemplateProblem("template-error", lang, str(template), None,
                               detail=os_reason(exc, lang)) from None
-    try:
-        return run_bounded(_render_here, template, dict(ctx), created, lang, limits=limits)
-    except LimitExceeded as exc:
-        raise TemplateProblem("template-limit", lang, str(template), None,
-                              detail=limit_words(exc, lang)) from None
+    return run_template(_render_here, template, dict(ctx), created, lang, name=str(template),
+                        lang=lang, limits=limits)
 
 
 def _render_here(template: Path, ctx: dict[str, Any], created: datetime.date,
@@ -291,67 +288,14 @@ def _escape(text: str) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _headers(columns: ColumnsCtx) -> list[str]:
-    heads = [t("xlsx.col.number", DOCUMENT_LANG), t("xlsx.col.task", DOCUMENT_LANG)]
-    if columns.description:
-        heads.append(t("xlsx.col.description", DOCUMENT_LANG))
-    if columns.start:
-        heads.append(t("xlsx.col.start", DOCUMENT_LANG))
-    if columns.due:
-        heads.append(t("xlsx.col.due", DOCUMENT_LANG))
-    if columns.result:
-        heads.append(t("xlsx.col.result", DOCUMENT_LANG))
-    if columns.responsible:
-        heads.append(t("xlsx.col.responsible", DOCUMENT_LANG))
-    heads += [c.title for c in columns.extra]
-    if columns.mark:
-        heads.append(t("xlsx.col.mark", DOCUMENT_LANG))
-    return heads
-
-
-def _weights(columns: ColumnsCtx) -> list[float]:
-    """Relative widths: the title and the result widest, the number narrowest."""
-    weights = [4.0, 24.0]
-    if columns.description:
-        weights.append(18)
-    if columns.start:
-        weights.append(9)
-    if columns.due:
-        weights.append(11)
-    if columns.result:
-        weights.append(20)
-    if columns.responsible:
-        weights.append(13)
-    weights += [10.0 for _ in columns.extra]
-    if columns.mark:
-        weights.append(9)
-    return weights
-
-
-def _due_text(item: ItemCtx) -> str:
-    if item.due is None:
-        return ""
-    if item.due.error is not None:
-        return item.due.text + "\n" + t("doc.word.not-understood", DOCUMENT_LANG)
-    return item.due.text
-
-
-def _cells(item: ItemCtx, columns: ColumnsCtx) -> list[str]:
-    """The cells after № and «Мероприятие»."""
-    cells: list[str] = []
-    if columns.description:
-        cells.append(item.description or "")
-    if columns.start:
-        cells.append(item.planned_start.text if item.planned_start else "")
-    if columns.due:
-        cells.append(_due_text(item))
-    if columns.result:
-        cells.append(item.result or "")
-    if columns.responsible:
-        cells.append("" if item.responsible_inherited else f_names(item.responsible))
-    cells += [item.extra.get(c.id, "") for c in columns.extra]
-    if columns.mark:
-        cells.append((f"{item.mark} " if item.mark else "") + item.note)
+def _cells(item: ItemCtx, columns: list[PlanColumn]) -> list[str]:
+    """The cells after № and «Мероприятие»; a deadline the grammar did not read is marked."""
+    cells = []
+    for column in columns[2:]:
+        text = column.text(item)
+        if column.key == "due" and item.due is not None and item.due.error is not None:
+            text += "\n" + t("doc.word.not-understood", DOCUMENT_LANG)
+        cells.append(text)
     return cells
 
 
@@ -363,17 +307,16 @@ def _merged_task(task: ItemCtx) -> bool:
 
 def roadmap_table(document: Any, ctx: Mapping[str, Any]) -> Any:
     """The roadmap's table as a docxtpl subdocument (see the module doc)."""
-    columns: ColumnsCtx = ctx["columns"]
-    heads = _headers(columns)
-    width = len(heads)
+    columns = plan_columns(ctx["columns"])
+    width = len(columns)
     sub = document.new_subdoc()
     table = sub.add_table(rows=0, cols=width)
     _borders(table)
-    _layout(table, _weights(columns), _page_width(document))
+    _layout(table, [c.weight for c in columns], _page_width(document))
     rows = _Rows(table)
     rows.row(header=True)
-    for text in heads:
-        rows.cell(text, bold=True, fill="E7E6E6")
+    for column in columns:
+        rows.cell(column.header, bold=True, fill="E7E6E6")
     for stage in ctx["stages"]:
         if stage.heading or not stage.implicit:
             heading = stage.heading or t("xlsx.plan", DOCUMENT_LANG)
@@ -382,7 +325,7 @@ def roadmap_table(document: Any, ctx: Mapping[str, Any]) -> Any:
             rows.row()
             rows.cell(heading, bold=True, fill="F2F2F2", span=width)
         for task in stage.tasks:
-            _task_rows(rows, task, columns, width)
+            _task_rows(rows, task, columns)
     rows.close()
     return sub
 
@@ -390,13 +333,13 @@ def roadmap_table(document: Any, ctx: Mapping[str, Any]) -> Any:
 _LATE = "C00000"
 
 
-def _task_rows(rows: _Rows, task: ItemCtx, columns: ColumnsCtx, width: int) -> None:
+def _task_rows(rows: _Rows, task: ItemCtx, columns: list[PlanColumn]) -> None:
     if not _merged_task(task):
         if task.is_group:  # a heading over its steps: the title across the row
             rows.row()
             rows.cell(task.number, bold=True)
             rows.cell(task.heading + (f" {task.mark}" if task.mark else ""), bold=True,
-                      span=width - 1)
+                      span=len(columns) - 1)
         else:
             _item_row(rows, task, columns)
         for step in task.steps:
@@ -413,7 +356,7 @@ def _task_rows(rows: _Rows, task: ItemCtx, columns: ColumnsCtx, width: int) -> N
             rows.cell(text, color=_LATE if item.overdue else None)
 
 
-def _item_row(rows: _Rows, item: ItemCtx, columns: ColumnsCtx) -> None:
+def _item_row(rows: _Rows, item: ItemCtx, columns: list[PlanColumn]) -> None:
     rows.row()
     rows.cell(item.number or "•", bold=not item.is_step)
     rows.cell(item.heading)

@@ -52,11 +52,6 @@ def _line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _day(value: datetime.date | None, lang: str) -> Day:
-    """A date cell: in words in text ("—" when there is none), a real date in a sheet."""
-    return Day(value, day(value, lang) or "—")
-
-
 def _where(stage: str | None, cluster: str | None) -> str:
     return " / ".join(p for p in (stage, cluster) if p)
 
@@ -81,7 +76,7 @@ OVERDUE_FIELDS = (
 
 def overdue_table(items: Sequence[OverdueItem], today: datetime.date, lang: str) -> Table:
     rows: list[list[Any]] = [
-        [o.project, o.id, o.title, _line(o.due_phrase), _day(o.due, lang), Num(o.days_overdue),
+        [o.project, o.id, o.title, _line(o.due_phrase), Day.of(o.due, lang), Num(o.days_overdue),
          ", ".join(o.responsible), _where(o.stage, o.cluster)]
         for o in items
     ]
@@ -122,7 +117,7 @@ def upcoming_table(up: Upcoming, lang: str) -> Table:
     sections = []
     for week in up.weeks():
         rows: list[list[Any]] = [
-            [_day(e.due, lang), weekday_short(e.due, lang), Num(e.days_left),
+            [Day.of(e.due, lang), weekday_short(e.due, lang), Num(e.days_left),
              t("entry-kind." + e.kind, lang), e.project,
              "" if e.kind in ("report", "meeting") else e.id,
              _entry_title(e, lang),
@@ -302,7 +297,7 @@ def _machine_duties(person: PersonLoad) -> list[str]:
 def who_table(w: Who, lang: str) -> Table:
     rows: list[list[Any]] = [
         [p.name, t("who-kind." + p.kind, lang), _some(p.projects, lang), Num(p.open),
-         Num(p.overdue), Num(p.due_soon), _day(p.next_due, lang),
+         Num(p.overdue), Num(p.due_soon), Day.of(p.next_due, lang),
          _some(_duties(p, lang), lang)]
         for p in w.people
     ]
@@ -341,7 +336,7 @@ def person_table(w: Who, lang: str, statuses_asked: bool) -> Table:
                   due_soon=p.due_soon)
         heads.append(head)
     rows: list[list[Any]] = [
-        [_day(i.due, lang), "" if i.days_left is None else Num(i.days_left), i.project,
+        [Day.of(i.due, lang), "" if i.days_left is None else Num(i.days_left), i.project,
          i.id, i.title, _line(i.due_phrase), t("status." + i.status, lang),
          _where(i.stage, i.cluster)]
         for i in w.items

@@ -61,6 +61,13 @@ class Day:
     value: datetime.date | None
     text: str
 
+    @classmethod
+    def of(cls, value: datetime.date | None, lang: str, empty: str = "—") -> Day:
+        """The date in the reader's form («26.09.2022»), `empty` for none."""
+        from clusterctl.i18n.dates import day
+
+        return cls(value, day(value, lang) or empty)
+
     def __str__(self) -> str:
         return self.text
 

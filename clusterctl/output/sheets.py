@@ -1,7 +1,8 @@
 """The table documents as spreadsheets: the roadmap (one sheet, a row per task and step) and
 the report (a sheet per part: events held, results, difficulties, prospects, awards,
 overdue). They read the same context the Word, HTML and Markdown documents read
-(`clusterctl.documents.context`) and are written by the one spreadsheet writer
+(`clusterctl.documents.context`; the roadmap's columns from `clusterctl.documents.columns`)
+and are written by the one spreadsheet writer
 (`clusterctl.output.xlsx`).
 
 The sheets' headers are in Russian, as the documents' templates are (DOCUMENT_LANG).
@@ -9,11 +10,13 @@ The sheets' headers are in Russian, as the documents' templates are (DOCUMENT_LA
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from clusterctl.documents.context.values import DOCUMENT_LANG, ItemCtx, PersonCtx
+from clusterctl.documents.columns import plan_columns
+from clusterctl.documents.context.values import DOCUMENT_LANG, ItemCtx
 from clusterctl.documents.filters import f_names
 from clusterctl.i18n import t
 from clusterctl.output.tables import Cell, Column, Day, Num, Section, Table
@@ -32,52 +35,43 @@ def _t(key: str, **params: Any) -> str:
 
 
 def _day(value: datetime.date | None) -> Day:
-    return Day(value, value.strftime("%d.%m.%Y") if value else "")
-
-
-def _people(people: Iterable[PersonCtx]) -> str:
-    return f_names(list(people))
+    return Day.of(value, DOCUMENT_LANG, empty="")
 
 
 def _cols(*pairs: tuple[str, str]) -> list[Column]:
     return [Column(key, header) for key, header in pairs]
 
 
-def _row(item: ItemCtx, columns: Any) -> list[Cell]:
-    due = item.due
-    cells: list[Cell] = [item.number or "•", item.heading]
-    if columns.description:
-        cells.append(item.description or "")
-    if columns.start:
-        cells.append(item.planned_start.text if item.planned_start else "")
-    cells += [due.text if due else "",
-              _day(due.due if due else None) if due is None or due.error is None
-              else _t("xlsx.not-understood")]
-    if columns.result:
-        cells.append(item.result or "")
-    cells.append("" if item.responsible_inherited else _people(item.responsible))
-    cells += [item.extra.get(c.id, "") for c in columns.extra]
-    cells += [item.status_label, (f"{item.mark} " if item.mark else "") + item.note]
-    return cells
-
-
 def roadmap_sheets(ctx: Mapping[str, Any], source: str) -> list[Sheet]:
-    """The roadmap: a row per task and per step, the stage (section) as a column."""
-    columns = ctx["columns"]
-    keys: list[tuple[str, str]] = [("number", _t("xlsx.col.number")), ("task", _t("xlsx.col.task"))]
-    if columns.description:
-        keys.append(("description", _t("xlsx.col.description")))
-    if columns.start:
-        keys.append(("start", _t("xlsx.col.start")))
-    keys += [("due", _t("xlsx.col.due")), ("date", _t("xlsx.col.date"))]
-    if columns.result:
-        keys.append(("result", _t("xlsx.col.result")))
-    keys.append(("responsible", _t("xlsx.col.responsible")))
-    keys += [(f"extra.{c.id}", c.title) for c in columns.extra]
-    keys += [("status", _t("xlsx.col.status")), ("mark", _t("xlsx.col.mark"))]
+    """The roadmap: a row per task and per step, the stage (section) as a column; the columns
+    of the Word table (`documents.columns`, with «Срок», «Ответственные» and «Отметка»
+    always), and besides them the deadline as a date and the status, which the sheet's
+    filter and colouring need."""
+    plan = plan_columns(dataclasses.replace(ctx["columns"], due=True, responsible=True,
+                                            mark=True))
+    keys: list[tuple[str, str]] = []
+    for column in plan:
+        if column.key == "mark":
+            keys.append(("status", _t("xlsx.col.status")))
+        keys.append((column.key, column.header))
+        if column.key == "due":
+            keys.append(("date", _t("xlsx.col.date")))
+
+    def row(item: ItemCtx) -> list[Cell]:
+        cells: list[Cell] = []
+        for column in plan:
+            if column.key == "mark":
+                cells.append(item.status_label)
+            cells.append(column.text(item))
+            if column.key == "due":
+                due = item.due
+                cells.append(_day(due.due if due else None) if due is None or due.error is None
+                             else _t("xlsx.not-understood"))
+        return cells
+
     sections = []
     for stage in ctx["stages"]:
-        rows = [_row(row, columns) for task in stage.tasks for row in (task, *task.steps)]
+        rows = [row(item) for task in stage.tasks for item in (task, *task.steps)]
         sections.append(Section(stage.heading or _t("xlsx.plan"), rows))
     project = ctx["project"]
     table = Table(_cols(*keys), sections, footer=_unread(ctx))
