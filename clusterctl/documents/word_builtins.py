@@ -22,6 +22,8 @@ from clusterctl.documents.word import FONT, fixed_times
 
 KINDS = ("roadmap", "passport", "report", "note", "announcement", "press-release", "agenda")
 _WIDE = ("roadmap", "report")
+_MISSED = "{% if o.missed|length > 1 %}, пропущено повторений: {{ o.missed|length }}{% endif %}"
+"""After an overdue row's days: how many occurrences of a recurring deadline it stands for."""
 
 
 def _no_theme_font(style: Any) -> None:
@@ -209,7 +211,8 @@ def _unread(d: _Doc) -> None:
 def _overdue_table(d: _Doc, rows: str) -> None:
     d.table(["№", "Мероприятие", "Срок", "Ответственные", "Просрочено"],
             ["{{ o.id }}", "{{ o.title }}", "{{ o.due_phrase|line }}",
-             "{{ o.responsible|names }}", "{{ o.days_overdue|plural('день', 'дня', 'дней') }}"],
+             "{{ o.responsible|names }}", "{{ o.days_overdue|plural('день', 'дня', 'дней') }}"
+             + _MISSED],
             f"o in {rows}")
 
 
@@ -315,7 +318,7 @@ def report() -> _Doc:
     d.h("Трудности", 2)
     d.each("o in s.overdue",
            "не выполнено в срок: {{ o.id }}. {{ o.title }} (срок «{{ o.due_phrase|line }}», "
-           "просрочено на {{ o.days_overdue|plural('день', 'дня', 'дней') }})")
+           "просрочено на {{ o.days_overdue|plural('день', 'дня', 'дней') }}" + _MISSED + ")")
     d.each("i in s.cancelled",
            "отменено: {{ i.ref }}. {{ i.label }}{% if i.cancel_reason %} — {{ i.cancel_reason|line "
            "}}{% endif %}")
@@ -435,7 +438,7 @@ def agenda() -> _Doc:
     d.p(("b", "3. Не выполнено в срок: выполнить, перенести (с причиной) или отменить"))
     d.each("o in a.overdue",
            "п. {{ o.id }} «{{ o.title }}» — срок «{{ o.due_phrase|line }}», просрочено на "
-           "{{ o.days_overdue|plural('день', 'дня', 'дней') }}")
+           "{{ o.days_overdue|plural('день', 'дня', 'дней') }}" + _MISSED)
     d.p(("b", "4. Положения о конкурсах и фестивалях: кратко."))
     d.p(("b", "5. Задания участникам: методические материалы, помощь в организации "
          "мероприятий, подготовка атрибутов и буклетов."))

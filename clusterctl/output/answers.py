@@ -68,15 +68,26 @@ def _some(values: Sequence[str], lang: str) -> str:
 # ---------------------------------------------------------------------------- overdue
 
 OVERDUE_FIELDS = (
-    "project", "id", "kind", "title", "due_phrase", "due", "days_overdue", "status",
+    "project", "id", "kind", "title", "due_phrase", "due", "days_overdue", "missed", "status",
     "responsible", "stage", "cluster", "task_id", "start", "deadline_kind", "result",
     "rescheduled", "is_event", "place", "project_title", "stage_title", "cluster_title", "path",
 )
 
 
+def _missed(item: OverdueItem, lang: str) -> str:
+    """The deadline phrase of an overdue row, and for a recurring deadline missed more than
+    once how many times and when («пропущено 3 повторения: 31.12.2022, …»)."""
+    phrase = _line(item.due_phrase)
+    if len(item.missed) < 2:
+        return phrase
+    days = _some([day(d, lang) for d in item.missed], lang)
+    return f"{phrase} — " + t("answer.missed", lang, days=days,
+                              counted=count(len(item.missed), "word.occurrence", lang))
+
+
 def overdue_table(items: Sequence[OverdueItem], today: datetime.date, lang: str) -> Table:
     rows: list[list[Any]] = [
-        [o.project, o.id, o.title, _line(o.due_phrase), Day.of(o.due, lang), Num(o.days_overdue),
+        [o.project, o.id, o.title, _missed(o, lang), Day.of(o.due, lang), Num(o.days_overdue),
          ", ".join(o.responsible), _where(o.stage, o.cluster)]
         for o in items
     ]

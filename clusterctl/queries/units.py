@@ -95,21 +95,30 @@ class Unit(NamedTuple):
 
 
 def _each(pos: int, digest: PlanDigest, task: Work, work: Work, deadline: Deadline | None,
-          today: datetime.date) -> Iterator[Unit]:
-    """The unit of a task or step, or one per occurrence of its recurring deadline."""
+          today: datetime.date, due_before: datetime.date | None) -> Iterator[Unit]:
+    """The unit of a task or step, or one per occurrence of its recurring deadline (with
+    `due_before`, only those whose last day comes before it)."""
     if work.occurrences and deadline is not None:
-        for span in work.occurrences:
+        for span in work.occurrences:  # in order: the later ones end later
+            if due_before is not None and span.end >= due_before:
+                return
             yield Unit(pos, digest, task, work, occurrence_deadline(deadline, span), today,
                        span)
-    else:
+    elif due_before is None or _ends_before(deadline, due_before):
         yield Unit(pos, digest, task, work, deadline, today)
 
 
+def _ends_before(deadline: Deadline | None, day: datetime.date) -> bool:
+    due = deadline_span(deadline)[1]
+    return due is not None and due < day
+
+
 def units(selection: Selection, today: datetime.date, only: int | None = None,
-          by_people: bool = True) -> Iterator[Unit]:
+          by_people: bool = True, due_before: datetime.date | None = None) -> Iterator[Unit]:
     """Every unit of the selected plans (or of the plan at position `only`) that passes the
     stage, cluster and (unless `by_people` is False) responsible filters, in plan order; the
-    caller applies the status filter."""
+    caller applies the status filter. `due_before`: only the units with a dated deadline
+    whose last day comes before that day (what may be overdue on it)."""
     for pos, digest in enumerate(selection.digests):
         if not selection.plan(digest) or (only is not None and pos != only):
             continue
@@ -118,12 +127,13 @@ def units(selection: Selection, today: datetime.date, only: int | None = None,
                     and selection.cluster(digest, task.cluster, task.cluster_ref)):
                 continue
             if task_is_unit(task) and (not by_people or selection.names(pos, task.responsible)):
-                yield from _each(pos, digest, task, task, task_deadline(task), today)
+                yield from _each(pos, digest, task, task, task_deadline(task), today,
+                                 due_before)
             for step in task.steps:
                 if step_is_unit(step, task) and (
                     not by_people or selection.names(pos, step.responsible)
                 ):
-                    yield from _each(pos, digest, task, step, step.deadline, today)
+                    yield from _each(pos, digest, task, step, step.deadline, today, due_before)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

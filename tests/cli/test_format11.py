@@ -206,3 +206,62 @@ def test_a_long_range_is_its_start_and_its_end_in_the_calendar(runner: CliRunner
     assert "DTSTART;VALUE=DATE:20220101" in out and "DTSTART;VALUE=DATE:20251231" in out
     assert "DTSTART;VALUE=DATE:20221010" in out and "DTEND;VALUE=DATE:20221015" in out
     assert "UID:p/-/2/start@clusterctl" not in out
+
+
+MONTHLY = """\
+version: 1.1
+project:
+  id: rec
+  title: Повторяющиеся сроки
+  period: 01.09.2022 - 31.05.2023
+tasks:
+  - id: "1"
+    title: Мониторинг посещаемости
+    due: ежемесячно
+  - id: "2"
+    title: Отчёт
+    due: 10.10.2022
+  - id: "3"
+    title: Справка по итогам четверти
+    due: ежеквартально
+    done_occurrences: [2022-09-30]
+"""
+
+
+def test_a_recurring_deadline_missed_many_times_is_one_row(runner: CliRunner,
+                                                          tmp_path: Path) -> None:
+    """One row per item, from its earliest missed occurrence, with every missed date (the
+    table shows five at most; JSON and CSV all of them)."""
+    plan = tmp_path / "rec.yaml"
+    plan.write_text(MONTHLY, encoding="utf-8")
+    code, out, err = run(runner, "overdue", str(plan), "--as-of", "2023-03-15", "--no-cache")
+    assert code == 0, err
+    assert out.splitlines()[1:4] == [
+        "rec     1  Мониторинг посещаемости     ежемесячно — пропущено 6 повторений: "
+        "30.09.2022, 31.10.2022, 30.11.2022, 31.12.2022 и ещё 2  30.09.2022             166",
+        "rec     2  Отчёт                       10.10.2022" + " " * 83
+        + "10.10.2022             156",
+        "rec     3  Справка по итогам четверти  ежеквартально" + " " * 80
+        + "31.12.2022              74",
+    ]
+    assert out.splitlines()[-1] == "Просрочено на 15.03.2023: 3 пункта."
+    code, out, err = run(runner, "overdue", str(plan), "--as-of", "2023-03-15", "--no-cache",
+                         "-f", "json")
+    items = json.loads(out)["items"]
+    assert [(i["id"], i["due"], i["days_overdue"], i["missed"]) for i in items] == [
+        ("1", "2022-09-30", 166, ["2022-09-30", "2022-10-31", "2022-11-30", "2022-12-31",
+                                  "2023-01-31", "2023-02-28"]),
+        ("2", "2022-10-10", 156, []),
+        ("3", "2022-12-31", 74, ["2022-12-31"]),
+    ]
+    code, out, err = run(runner, "overdue", str(plan), "--as-of", "2023-03-15", "--no-cache",
+                         "-f", "csv")
+    assert "2022-09-30; 2022-10-31; 2022-11-30; 2022-12-31; 2023-01-31; 2023-02-28" in out
+    code, out, err = run(runner, "render", "report", str(plan), "--as-of", "2023-03-15",
+                         "--no-cache")
+    assert code == 0, err
+    assert ("- не выполнено в срок: 1. Мониторинг посещаемости (срок «ежемесячно», просрочено "
+            "на 166 дней, пропущено повторений: 6; ответственный не указан);") in out
+    assert "| 1 | Мониторинг посещаемости | ежемесячно |  | 166 дней, пропущено повторений: 6 |" in out
+    assert "| 3 | Справка по итогам четверти | ежеквартально |  | 74 дня |" in out
+    assert out.count("не выполнено в срок: 1.") == 1  # once, not once per occurrence

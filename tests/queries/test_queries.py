@@ -147,13 +147,29 @@ def test_undated_deadlines_are_never_overdue() -> None:
     ]
     undated = plan({"project": {"id": "p", "title": "P"}, "tasks": tasks})
     assert [r.id for r in queries.overdue([undated], D(2023, 12, 1))] == ["4"]
-    # within a period, «ежемесячно» is dated: each month's occurrence, with its own day
+    # within a period, «ежемесячно» is dated: each month's occurrence, with its own day, in
+    # one row that starts at the first missed one
     index = plan({"project": {"id": "p", "title": "P", "period": "2022-2023 учебный год"},
                   "tasks": tasks})
     found = queries.overdue([index], D(2023, 12, 1))
-    assert [(r.id, r.due) for r in found if r.id == "2"][:2] == [
-        ("2", D(2022, 9, 30)), ("2", D(2022, 10, 31))]
-    assert len(found) == 1 + 12
+    monthly = [r for r in found if r.id == "2"]
+    assert [(r.due, r.days_overdue) for r in monthly] == [(D(2022, 9, 30), 427)]
+    assert monthly[0].missed[:2] == (D(2022, 9, 30), D(2022, 10, 31))
+    assert len(monthly[0].missed) == 12 and len(found) == 2
+    assert [r.missed for r in found if r.id == "4"] == [()]
+
+
+def test_a_recurring_deadline_is_one_row_with_its_missed_occurrences() -> None:
+    """Only the occurrences past and not done are listed; a done one is left out, and the
+    row's days count from the earliest one left."""
+    tasks = [{"id": "1", "title": "Справка", "due": "ежеквартально",
+              "done_occurrences": ["2022-09-30"]}]
+    index = plan({"project": {"id": "p", "title": "P", "period": "2022-2023 учебный год"},
+                  "tasks": tasks})
+    found = queries.overdue([index], D(2023, 4, 1))
+    assert [(r.id, r.due, r.days_overdue, r.missed) for r in found] == [
+        ("1", D(2022, 12, 31), 91, (D(2022, 12, 31), D(2023, 3, 31)))]
+    assert queries.overdue([index], D(2022, 12, 31)) == []
 
 
 def test_overdue_filters_combine() -> None:

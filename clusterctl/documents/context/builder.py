@@ -72,9 +72,9 @@ class Builder:
     ) -> None:
         self.index = index
         self.digest = digest
-        self.late: dict[str, int] = {}
-        for o in late:  # a recurring item: its longest overdue occurrence
-            self.late[o.path] = max(self.late.get(o.path, 0), o.days_overdue)
+        self.late = {o.path: o.days_overdue for o in late}
+        """Days overdue by the item's path (a recurring item's: since its first missed
+        occurrence)."""
         self.plan: Plan = index.plan
         self.file = file
         self.today = today

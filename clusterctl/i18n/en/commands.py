@@ -287,6 +287,7 @@ MESSAGES: dict[str, str] = {
         'the answer has {rows} rows, more than an Excel sheet holds (1,048,576). Narrow it '
         '(-p, --stage, -r) or use --format csv.'
     ),
+    'answer.missed': 'missed {counted}: {days}',
     # ------------------------------------------------------------------ render
     'render.need-kind': 'name a document kind: {kinds}',
     'render.unknown-kind': 'unknown document kind {kind}; known: {kinds}',
@@ -388,6 +389,7 @@ MESSAGES: dict[str, str] = {
     'word.plan': 'plan|plans',
     'word.row': 'row|rows',
     'word.column': 'column|columns',
+    'word.occurrence': 'occurrence|occurrences',
     # ------------------------------------------------------------------ date
     'date.by': 'by {date}',
     # ------------------------------------------------------------------ number
