@@ -74,7 +74,7 @@ OVERDUE_FIELDS = (
 )
 
 
-def _missed(item: OverdueItem, lang: str) -> str:
+def _due_phrase_cell(item: OverdueItem, lang: str) -> str:
     """The deadline phrase of an overdue row, and for a recurring deadline missed more than
     once how many times and when («пропущено 3 повторения: 31.12.2022, …»)."""
     phrase = _line(item.due_phrase)
@@ -87,8 +87,8 @@ def _missed(item: OverdueItem, lang: str) -> str:
 
 def overdue_table(items: Sequence[OverdueItem], today: datetime.date, lang: str) -> Table:
     rows: list[list[Any]] = [
-        [o.project, o.id, o.title, _missed(o, lang), Day.of(o.due, lang), Num(o.days_overdue),
-         ", ".join(o.responsible), _where(o.stage, o.cluster)]
+        [o.project, o.id, o.title, _due_phrase_cell(o, lang), Day.of(o.due, lang),
+         Num(o.days_overdue), ", ".join(o.responsible), _where(o.stage, o.cluster)]
         for o in items
     ]
     on = day(today, lang)
