@@ -26,9 +26,7 @@ def discover(paths: list[str]) -> list[tuple[Path, str]]:
         path = Path(raw)
         try:
             os.lstat(path)
-        except FileNotFoundError:
-            raise UserError("path.missing", path=raw) from None
-        except NotADirectoryError:  # "plan.yaml/x": a file where a folder was meant
+        except (FileNotFoundError, NotADirectoryError):  # "plan.yaml/x": a file for a folder
             raise UserError("path.missing", path=raw) from None
         if path.is_dir():
             for root, dirs, files in os.walk(path, onerror=_unreadable):
