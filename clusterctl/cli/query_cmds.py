@@ -6,6 +6,7 @@ file was skipped. A filter value that matches nothing is a usage error (exit 2) 
 closest known values. See docs/queries.md.
 """
 
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
@@ -166,6 +167,21 @@ class Asked:
         end(1 if self.plans.skipped or findings else 0)
 
 
+def paused(command: Callable[..., None]) -> Callable[..., None]:
+    """A query command run with the garbage collector paused from the loading of the plans
+    to the printing of the answer (`clusterctl.runner.collector_paused`: its objects hold
+    no cycles and live until then)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        from clusterctl.runner import collector_paused
+
+        with collector_paused():
+            command(*args, **kwargs)
+
+    return run
+
+
 def _write_utf8(data: bytes) -> None:
     """UTF-8 text to standard output: as bytes to its buffer when it encodes UTF-8 anyway."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
@@ -181,6 +197,7 @@ def _write_utf8(data: bytes) -> None:
 
 
 @app.command()
+@paused
 def overdue(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
@@ -217,6 +234,7 @@ def overdue(
 
 
 @app.command()
+@paused
 def upcoming(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
@@ -271,6 +289,7 @@ def upcoming(
 
 
 @app.command()
+@paused
 def status(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
@@ -305,6 +324,7 @@ def status(
 
 
 @app.command()
+@paused
 def who(
     args: Annotated[
         list[str] | None,

@@ -40,10 +40,10 @@ def late(selection: Selection, today: datetime.date) -> list[OverdueItem]:
     """`overdue` of plans whose filters are resolved already."""
     found: list[OverdueItem] = []
     recurring: dict[tuple[int, str], tuple[Unit, list[datetime.date]]] = {}
-    for unit in units(selection, today, due_before=today):
+    wanted = OPEN if selection.statuses is None else OPEN & selection.statuses
+    for unit in units(selection, today, due_before=today, states=wanted):
         _, due = deadline_span(unit.deadline)
-        state = unit.state
-        if due is None or state not in OPEN or not selection.status(state):
+        if due is None:
             continue
         if unit.occurrence is None:
             found.append(OverdueItem(**listed(unit, today), days_overdue=(today - due).days))

@@ -117,11 +117,13 @@ class _Tally:
     rescheduled: int = 0
     next_due: NextDue | None = None
 
-    def add(self, state: Status, late: bool, moved: bool, nearest: NextDue | None) -> None:
-        """Count a task (in plan order: of two equally near deadlines the first stays)."""
-        self.total += 1
-        self.by_status[state] = self.by_status.get(state, 0) + 1
-        self.overdue += late
+    def add(self, state: Status, late: bool, moved: bool, nearest: NextDue | None,
+            times: int = 1) -> None:
+        """Count a task, `times` times with this status and lateness (the occurrences of a
+        recurring deadline); in plan order: of two equally near deadlines the first stays."""
+        self.total += times
+        self.by_status[state] = self.by_status.get(state, 0) + times
+        self.overdue += late * times
         self.rescheduled += moved
         if nearest is not None and (self.next_due is None or nearest.date < self.next_due.date):
             self.next_due = nearest
@@ -224,23 +226,23 @@ def _judged(task: Work, state: Status, today: datetime.date
 
 
 def _counted(task: Work, state: Status, late: bool, today: datetime.date
-             ) -> list[tuple[Status, bool]]:
-    """What a task adds to the counts: (status, overdue) once, or once per occurrence of
-    its recurring deadline (an occurrence in `done_occurrences` is done; one past its day
-    and not done is overdue; the steps' lateness goes with the first)."""
+             ) -> list[tuple[Status, bool, int]]:
+    """What a task adds to the counts: (status, overdue, how many) — once, or once per
+    occurrence of its recurring deadline (an occurrence in `done_occurrences` is done; one
+    past its day and not done is overdue; the steps' lateness goes with the first)."""
     if not task.occurrences or not task_is_unit(task):
-        return [(state, late)]
-    counted: list[tuple[Status, bool]] = []
+        return [(state, late, 1)]
     steps_late = late and any(
         due < today for step in task.steps
         if step_status(step, task, today) in OPEN for due in _due_days(task, step))
+    counted: dict[tuple[Status, bool], int] = {}
     for k, span in enumerate(task.occurrences):
         if state in OPEN and span.end in task.done_occurrences:
-            counted.append((Status.done, False))
+            each = (Status.done, False)
         else:
-            counted.append((state, state in OPEN and (span.end < today
-                                                     or (k == 0 and steps_late))))
-    return counted
+            each = (state, state in OPEN and (span.end < today or (k == 0 and steps_late)))
+        counted[each] = counted.get(each, 0) + 1
+    return [(each, each_late, times) for (each, each_late), times in counted.items()]
 
 
 def _current(period: Period | None, today: datetime.date) -> bool:
@@ -263,12 +265,14 @@ def _project_status(selection: Selection, pos: int, digest: PlanDigest,
                                           for r in w.responsible])):
             continue
         late, moved, nearest = _judged(task, state, today)
+        counted = _counted(task, state, late, today)
         for tally in (project, stages[task.stage] if task.stage is not None else None,
                       clusters.get(task.cluster or "")):
             if tally is None:
                 continue
-            for k, (each, each_late) in enumerate(_counted(task, state, late, today)):
-                tally.add(each, each_late, moved and k == 0, nearest if k == 0 else None)
+            for k, (each, each_late, times) in enumerate(counted):
+                tally.add(each, each_late, moved and k == 0, nearest if k == 0 else None,
+                          times)
     current_stage = next((s.id for k, s in enumerate(digest.stages)
                           if selection.stage(digest, k) and _current(s.period, today)), None)
     return ProjectStatus(

@@ -61,24 +61,12 @@ class Unit(NamedTuple):
     """The task itself, or one of its steps."""
     deadline: Deadline | None
     """Its deadline: its own, its event's date, or its occurrence's."""
-    today: datetime.date
+    state: Status
+    """Its status as of the query's date (`work_state`; an occurrence recorded in
+    `done_occurrences` is done, the others follow their work)."""
     occurrence: Period | None = None
     """One occurrence of a recurring deadline (the work is then listed once per
     occurrence)."""
-
-    @property
-    def state(self) -> Status:
-        """Its status as of `today` (worked out when asked: most units of an `overdue` are
-        left out by their deadline first). An occurrence recorded in `done_occurrences` is
-        done; the others follow the work's own status."""
-        if self.work is self.task:
-            state = task_status(self.task, self.today)
-        else:
-            state = step_status(self.work, self.task, self.today)
-        if (self.occurrence is not None and state in OPEN
-                and self.occurrence.end in self.work.done_occurrences):
-            return Status.done
-        return state
 
     @property
     def planned_start(self) -> datetime.date | None:
@@ -94,18 +82,38 @@ class Unit(NamedTuple):
         return None
 
 
+def work_state(task: Work, work: Work, today: datetime.date) -> Status:
+    """The status as of `today` of a task (`work` is `task`) or of one of its steps."""
+    if work is task:
+        return task_status(task, today)
+    return step_status(work, task, today)
+
+
 def _each(pos: int, digest: PlanDigest, task: Work, work: Work, deadline: Deadline | None,
-          today: datetime.date, due_before: datetime.date | None) -> Iterator[Unit]:
+          today: datetime.date, due_before: datetime.date | None,
+          states: frozenset[Status] | None) -> Iterator[Unit]:
     """The unit of a task or step, or one per occurrence of its recurring deadline (with
-    `due_before`, only those whose last day comes before it)."""
+    `due_before`, only those whose last day comes before it; with `states`, only those
+    whose status is one of them). The work's status is worked out once, here."""
     if work.occurrences and deadline is not None:
+        state = work_state(task, work, today)
+        if state not in OPEN:  # every occurrence shares a closed work's status
+            if states is not None and state not in states:
+                return
+            done: frozenset[datetime.date] = frozenset()
+        else:
+            done = frozenset(work.done_occurrences)
         for span in work.occurrences:  # in order: the later ones end later
             if due_before is not None and span.end >= due_before:
                 return
-            yield Unit(pos, digest, task, work, occurrence_deadline(deadline, span), today,
-                       span)
+            each = Status.done if span.end in done else state
+            if states is None or each in states:
+                yield Unit(pos, digest, task, work, occurrence_deadline(deadline, span),
+                           each, span)
     elif due_before is None or _ends_before(deadline, due_before):
-        yield Unit(pos, digest, task, work, deadline, today)
+        state = work_state(task, work, today)
+        if states is None or state in states:
+            yield Unit(pos, digest, task, work, deadline, state)
 
 
 def _ends_before(deadline: Deadline | None, day: datetime.date) -> bool:
@@ -114,11 +122,13 @@ def _ends_before(deadline: Deadline | None, day: datetime.date) -> bool:
 
 
 def units(selection: Selection, today: datetime.date, only: int | None = None,
-          by_people: bool = True, due_before: datetime.date | None = None) -> Iterator[Unit]:
+          by_people: bool = True, due_before: datetime.date | None = None,
+          states: frozenset[Status] | None = None) -> Iterator[Unit]:
     """Every unit of the selected plans (or of the plan at position `only`) that passes the
-    stage, cluster and (unless `by_people` is False) responsible filters, in plan order; the
-    caller applies the status filter. `due_before`: only the units with a dated deadline
-    whose last day comes before that day (what may be overdue on it)."""
+    stage, cluster and (unless `by_people` is False) responsible filters, in plan order.
+    `due_before`: only the units with a dated deadline whose last day comes before that day
+    (what may be overdue on it); `states`: only the units whose status as of `today` is one
+    of them (the callers that do not give it apply their status filter themselves)."""
     for pos, digest in enumerate(selection.digests):
         if not selection.plan(digest) or (only is not None and pos != only):
             continue
@@ -128,12 +138,13 @@ def units(selection: Selection, today: datetime.date, only: int | None = None,
                 continue
             if task_is_unit(task) and (not by_people or selection.names(pos, task.responsible)):
                 yield from _each(pos, digest, task, task, task_deadline(task), today,
-                                 due_before)
+                                 due_before, states)
             for step in task.steps:
                 if step_is_unit(step, task) and (
                     not by_people or selection.names(pos, step.responsible)
                 ):
-                    yield from _each(pos, digest, task, step, step.deadline, today, due_before)
+                    yield from _each(pos, digest, task, step, step.deadline, today,
+                                     due_before, states)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

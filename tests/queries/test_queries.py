@@ -471,3 +471,18 @@ def test_directory_merges_initials_only_when_unambiguous() -> None:
     roles = plan({"project": {"id": "r", "title": "r"},
                   "roles": [{"id": "heads", "name": "Иванова И.В."}]})
     assert len(_directory([b, roles]).entries) == 2  # a role never merges with a person
+
+
+def test_status_counts_a_recurring_task_once_per_occurrence() -> None:
+    """Each occurrence is counted: done when recorded, overdue when past and not done; the
+    task is rescheduled once, and its next deadline is the first open one ahead."""
+    recurring = plan({"project": {"id": "p", "title": "P", "period": "2022-2023 учебный год"},
+                      "tasks": [{"id": "1", "title": "Справка", "due": "ежеквартально",
+                                 "done_occurrences": ["2022-09-30"],
+                                 "reschedules": [{"from": "ежемесячно", "to": "ежеквартально",
+                                                  "reason": "реже", "on": "2022-09-01"}]},
+                                {"id": "2", "title": "Семинар", "due": "до 01.05.2023"}]})
+    p = queries.status([recurring], D(2023, 4, 1)).projects[0].project
+    assert (p.total, p.done, p.planned, p.overdue, p.rescheduled) == (5, 1, 4, 2, 1)
+    assert p.next_due is not None and (p.next_due.date, p.next_due.id) == (D(2023, 5, 1), "2")
+    assert p.share_done == 0.2
