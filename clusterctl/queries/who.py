@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from clusterctl.model.calendar import DEFAULT_WINDOW_DAYS, window_end
 from clusterctl.model.names import normalise_name
 from clusterctl.model.status import OPEN, deadline_span
-from clusterctl.queries.digest import PlanDigest
+from clusterctl.queries.digest import PlanDigest, Work
 from clusterctl.queries.filters import Filters, Selection, find_people
 from clusterctl.queries.people import Duty
 from clusterctl.queries.units import Listed, listed, natural_key, units
@@ -84,13 +84,19 @@ def who(digests: Sequence[PlanDigest], today: datetime.date, name: str | None = 
     tallies: dict[str, list[int]] = {}  # key -> [open, overdue, due soon]
     nearest: dict[str, datetime.date] = {}
     items: list[PersonItem] = []
+    work: tuple[int, Work] | None = None
+    keys: list[str] = []
     for unit in units(selection, today, by_people=False):
-        keys_of = directory.keys_of(unit.pos)
-        keys = list(dict.fromkeys(keys_of[ref] for ref in unit.work.responsible))
-        if wanted is not None:
-            keys = [k for k in keys if k in wanted]
-        for key in keys:  # listed, with nothing counted perhaps
-            tallies.setdefault(key, [0, 0, 0])
+        if work is None or unit.work is not work[1] or unit.pos != work[0]:
+            # a work's keys once: a recurring deadline's occurrences come one after another
+            work = (unit.pos, unit.work)
+            keys_of = directory.keys_of(unit.pos)
+            keys = list(dict.fromkeys(keys_of[ref] for ref in unit.work.responsible))
+            if wanted is not None:
+                keys = [k for k in keys if k in wanted]
+            for key in keys:  # listed, with nothing counted perhaps
+                if key not in tallies:
+                    tallies[key] = [0, 0, 0]
         _, due = deadline_span(unit.deadline)
         state = unit.state
         if name is not None and keys and selection.status(state):
