@@ -10,6 +10,8 @@
   task's steps that carry their own deadline (the task is then judged step by step); the
   task itself when it has its own deadline (or an event date), or when none of its steps
   has one (its steps are then sub-bullets).
+* A recurring deadline's occurrence (`occurrence_status`): done when `done_occurrences`
+  records it and its work is open, else its work's status.
 * Overdue: an open unit (planned or in progress) whose deadline's last day is before the
   date. Ongoing, unscheduled and recurring deadlines are never overdue.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from clusterctl.model.deadlines import DATED, Deadline, DeadlineKind
@@ -91,6 +93,14 @@ def step_status(step: Work, task: Task, today: datetime.date) -> Status:
     """A step's status as of `today`: closing a task closes its open steps."""
     own, task_own = work_status(step, today), work_status(task, today)
     return task_own if task_own in CLOSED and own in OPEN else own
+
+
+def occurrence_status(state: Status, end: datetime.date,
+                      done: Collection[datetime.date]) -> Status:
+    """The status of one occurrence (ending on `end`) of a recurring deadline whose work has
+    the status `state`: done when `done` (its `done_occurrences`) records it and the work is
+    open; the work's own status otherwise (closing the work closes them all)."""
+    return Status.done if state in OPEN and end in done else state
 
 
 def reschedule_count(work: Work, today: datetime.date) -> int:

@@ -13,6 +13,7 @@ from clusterctl.model.status import (
     OPEN,
     Status,
     deadline_span,
+    occurrence_status,
     reschedule_count,
     step_status,
     task_is_unit,
@@ -237,10 +238,8 @@ def _counted(task: Work, state: Status, late: bool, today: datetime.date
         if step_status(step, task, today) in OPEN for due in _due_days(task, step))
     counted: dict[tuple[Status, bool], int] = {}
     for k, span in enumerate(task.occurrences):
-        if state in OPEN and span.end in task.done_occurrences:
-            each = (Status.done, False)
-        else:
-            each = (state, state in OPEN and (span.end < today or (k == 0 and steps_late)))
+        own = occurrence_status(state, span.end, task.done_occurrences)
+        each = (own, own in OPEN and (span.end < today or (k == 0 and steps_late)))
         counted[each] = counted.get(each, 0) + 1
     return [(each, each_late, times) for (each, each_late), times in counted.items()]
 

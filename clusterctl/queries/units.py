@@ -19,6 +19,7 @@ from clusterctl.model.status import (
     OPEN,
     Status,
     deadline_span,
+    occurrence_status,
     reschedule_count,
     start_day,
     step_is_unit,
@@ -97,16 +98,13 @@ def _each(pos: int, digest: PlanDigest, task: Work, work: Work, deadline: Deadli
     whose status is one of them). The work's status is worked out once, here."""
     if work.occurrences and deadline is not None:
         state = work_state(task, work, today)
-        if state not in OPEN:  # every occurrence shares a closed work's status
-            if states is not None and state not in states:
-                return
-            done: frozenset[datetime.date] = frozenset()
-        else:
-            done = frozenset(work.done_occurrences)
+        if states is not None and state not in OPEN and state not in states:
+            return  # every occurrence shares a closed work's status
+        done = frozenset(work.done_occurrences)
         for span in work.occurrences:  # in order: the later ones end later
             if due_before is not None and span.end >= due_before:
                 return
-            each = Status.done if span.end in done else state
+            each = occurrence_status(state, span.end, done)
             if states is None or each in states:
                 yield Unit(pos, digest, task, work, occurrence_deadline(deadline, span),
                            each, span)
