@@ -265,3 +265,11 @@ def test_a_recurring_deadline_missed_many_times_is_one_row(runner: CliRunner,
     assert "| 1 | Мониторинг посещаемости | ежемесячно |  | 166 дней, пропущено повторений: 6 |" in out
     assert "| 3 | Справка по итогам четверти | ежеквартально |  | 74 дня |" in out
     assert out.count("не выполнено в срок: 1.") == 1  # once, not once per occurrence
+    # the other built-in documents say it through the same macro (`late`)
+    for kind, fmt, times in (("report", "html", 2), ("note", "md", 1), ("note", "html", 1),
+                             ("agenda", "md", 1), ("agenda", "html", 1)):
+        code, out, err = run(runner, "render", kind, str(plan), "--as-of", "2023-03-15",
+                             "--no-cache", "--format", fmt)
+        assert code == 0, err
+        assert out.count("166 дней, пропущено повторений: 6") == times, (kind, fmt)
+        assert "74 дня, пропущено" not in out  # one missed occurrence: nothing to add
